@@ -1,6 +1,98 @@
-// PLACEHOLDER (to be replaced by the classifier work).
-import type { ClaimClassification } from '../types';
+// Classifies one sentence's claim strength (none / correlational / conditional / direct causal)
+// with a linear model over hashed n-grams and cue features, then marks the words carrying the claim.
+import type { ClaimClassification, ClaimLabel, Cue, CueKind } from '../types';
+import { analyseCues, isCausal, type CueAnalysis, type CueMatch } from './cues';
+import { extractFeatures } from './features';
+import { loadModel, predictProbabilities, type LinearModel, type SerialisedModel } from './model';
+import shippedModel from './model.json';
 
-export function classifySentence(_text: string): ClaimClassification {
-  return { label: 'none', probabilities: { none: 1, correlational: 0, conditional_causal: 0, direct_causal: 0 }, cues: [], signals: [] };
+let defaultModel: LinearModel | undefined;
+
+/** The shipped model, decoded on first use (a few milliseconds). */
+export function getDefaultModel(): LinearModel {
+  defaultModel ??= loadModel(shippedModel as SerialisedModel);
+  return defaultModel;
+}
+
+export function classifySentence(text: string): ClaimClassification {
+  return classifyWithModel(getDefaultModel(), text);
+}
+
+export function classifyWithModel(model: LinearModel, text: string): ClaimClassification {
+  const analysis = analyseCues(text);
+  const scores = predictProbabilities(model, extractFeatures(text, model.config, analysis));
+  const probabilities = { none: 0, correlational: 0, conditional_causal: 0, direct_causal: 0 } as Record<ClaimLabel, number>;
+  model.labels.forEach((label, i) => (probabilities[label] = scores[i]));
+  const signals = collectSignals(text, analysis);
+  if (signals.some((s) => s.kind === 'disclaimer' || s.kind === 'question' || s.kind === 'future-work')) {
+    // A disclaimer, question or research plan is never itself an outright causal claim.
+    withholdDirectCausal(probabilities);
+  }
+  const label = topLabel(probabilities);
+  return { label, probabilities, cues: collectClaimCues(text, analysis, label), signals };
+}
+
+function topLabel(probabilities: Record<ClaimLabel, number>): ClaimLabel {
+  let best: ClaimLabel = 'none';
+  for (const label of Object.keys(probabilities) as ClaimLabel[]) {
+    if (probabilities[label] > probabilities[best]) best = label;
+  }
+  return best;
+}
+
+function withholdDirectCausal(probabilities: Record<ClaimLabel, number>): void {
+  const rest = 1 - probabilities.direct_causal;
+  probabilities.direct_causal = 0;
+  if (rest <= 0) {
+    probabilities.none = 1;
+    return;
+  }
+  probabilities.none /= rest;
+  probabilities.correlational /= rest;
+  probabilities.conditional_causal /= rest;
+}
+
+function cue(text: string, start: number, end: number, kind: CueKind): Cue {
+  return { start, end, text: text.slice(start, end), kind };
+}
+
+/** The words that carry the claim the label describes. */
+function collectClaimCues(text: string, analysis: CueAnalysis, label: ClaimLabel): Cue[] {
+  if (label === 'none') return [];
+  const causal = analysis.matches.filter(isCausal);
+  const associations = analysis.matches.filter((m) => m.cls === 'association' || m.cls === 'likelihood');
+  const toCues = (list: CueMatch[], kind: CueKind) => list.map((m) => cue(text, m.start, m.end, kind));
+  if (label === 'correlational') {
+    return associations.length > 0 ? toCues(associations, 'association') : toCues(causal, 'causal');
+  }
+  if (label === 'conditional_causal') {
+    const hedged = causal.filter((m) => analysis.hedgedBy.has(m));
+    if (hedged.length > 0) {
+      return hedged.map((m) => cue(text, analysis.hedgedBy.get(m)!.start, m.end, 'causal'));
+    }
+    return toCues(causal, 'causal');
+  }
+  const links = analysis.matches.filter((m) => m.cls === 'causal-link' && !['therefore', 'thus', 'hence'].includes(m.entry));
+  return toCues(causal.length > 0 ? causal : links, 'causal');
+}
+
+const SIGNAL_KINDS: Partial<Record<CueMatch['cls'], CueKind>> = {
+  modal: 'hedge',
+  hedge: 'hedge',
+  negation: 'negation',
+  whether: 'question',
+  'future-work': 'future-work',
+  design: 'design',
+};
+
+/** Hedges, negation, questions, research plans, disclaimers and named designs, left to right. */
+function collectSignals(text: string, analysis: CueAnalysis): Cue[] {
+  const signals: Cue[] = [];
+  for (const m of analysis.matches) {
+    const kind = SIGNAL_KINDS[m.cls];
+    if (kind) signals.push(cue(text, m.start, m.end, kind));
+  }
+  for (const d of analysis.disclaimers) signals.push(cue(text, d.start, d.end, 'disclaimer'));
+  if (analysis.questionMark >= 0) signals.push(cue(text, analysis.questionMark, analysis.questionMark + 1, 'question'));
+  return signals.sort((a, b) => a.start - b.start || a.end - b.end);
 }

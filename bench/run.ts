@@ -1,0 +1,268 @@
+// Speed benchmark: Bulletin Checker against markdownlint, write-good and textlint+prh on the same
+// generated bulletins, in one process and one run. `--json` prints one JSON object on stdout.
+//
+//   npm run bench              human-readable table
+//   npm run bench -- --json    machine-readable figures
+//   npm run bench -- --quick   smaller sizes and fewer runs, to try the harness quickly
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { buildBulletin, loadCorpusSource } from './corpus';
+import { checkWithOurs, CheckCache, loadOurSetup } from './ours';
+import { markdownlintChecker, prhRulesFromGlossary, readIfPresent, textlintPrhChecker, writeGoodChecker, type Checker } from './tools';
+import { median, mbPerSecond, MIB, round, timeRuns } from './timing';
+import { benchWorkspace, type WorkspaceResult } from './workspace';
+
+const REPO = resolve(__dirname, '..');
+const GENERATED = join(REPO, 'bench', 'generated');
+const OURS = 'bulletin-checker';
+
+const args = new Set(process.argv.slice(2));
+const asJson = args.has('--json');
+const quick = args.has('--quick');
+
+/** Progress and warnings go to stderr so `--json` output stays parseable. */
+const say = (line: string) => process.stderr.write(line + '\n');
+
+interface SizeSpec {
+  label: string;
+  chars: number;
+  runs: number;
+}
+
+const SIZES: SizeSpec[] = quick
+  ? [
+      { label: '50KB', chars: 50 * 1024, runs: 5 },
+      { label: '1MB', chars: MIB, runs: 5 },
+      { label: '10MB', chars: 2 * MIB, runs: 5 },
+    ]
+  : [
+      { label: '50KB', chars: 50 * 1024, runs: 21 },
+      { label: '1MB', chars: MIB, runs: 7 },
+      { label: '10MB', chars: 10 * MIB, runs: 5 },
+    ];
+
+/** A competitor whose 10 MB estimate exceeds this gets a single run, or none if it exceeds it five-fold. */
+const SLOW_RUN_BUDGET_MS = 60_000;
+
+type PerSize = Record<string, number>;
+
+async function main(): Promise<void> {
+  const notes: string[] = [];
+  const source = loadCorpusSource(REPO);
+  const setup = loadOurSetup(REPO);
+  if (setup.warning) {
+    say(`WARNING: ${setup.warning}`);
+    notes.push(setup.warning);
+  }
+  say(`corpus: ${source.description}; glossary entries: ${setup.glossary.entries.length}`);
+  if (!(globalThis as { gc?: unknown }).gc) say('note: run with --expose-gc for steadier timings');
+
+  const texts = new Map(SIZES.map((s) => [s.label, buildBulletin(source, s.chars, 7)]));
+
+  const checkers: Checker[] = [{ name: OURS, check: (text) => checkWithOurs(text, setup).findings.length }];
+  const prhRules = prhRulesFromGlossary(readIfPresent(join(REPO, 'glossary', 'default.yaml')));
+  if (prhRules.length === 0) notes.push('glossary/default.yaml has no discouraged forms yet: prh runs with one stand-in rule');
+  for (const [name, load] of [
+    ['markdownlint', markdownlintChecker],
+    ['write-good', async () => writeGoodChecker()],
+    ['textlint+prh', () => textlintPrhChecker(GENERATED, prhRules)],
+  ] as const) {
+    try {
+      checkers.push(await load());
+    } catch (error) {
+      const note = `${name} could not be loaded (${String(error).split('\n')[0]}); run npm --prefix bench install`;
+      say(`WARNING: ${note}`);
+      notes.push(note);
+    }
+  }
+
+  const medianMs: Record<string, PerSize> = {};
+  const mbps: Record<string, PerSize> = {};
+  const runs: Record<string, PerSize> = {};
+  const findings: Record<string, PerSize> = {};
+  for (const checker of checkers) {
+    medianMs[checker.name] = {};
+    mbps[checker.name] = {};
+    runs[checker.name] = {};
+    findings[checker.name] = {};
+    // Warm-up on the small bulletin so the JIT has seen every code path before timing.
+    const warm = texts.get('50KB')!;
+    for (let i = 0; i < 3; i++) await checker.check(warm);
+  }
+
+  for (const size of SIZES) {
+    const text = texts.get(size.label)!;
+    for (const checker of checkers) {
+      let count = size.runs;
+      if (checker.name !== OURS && size.label === '10MB') {
+        const estimate = (medianMs[checker.name]['1MB'] ?? 0) * (size.chars / MIB);
+        if (estimate > 5 * SLOW_RUN_BUDGET_MS) {
+          notes.push(`${checker.name} skipped at 10MB (estimated ${round(estimate / 1000, 0)} s per run from its 1MB time)`);
+          say(`  ${checker.name} @ ${size.label}: skipped (too slow)`);
+          continue;
+        }
+        if (estimate * count > SLOW_RUN_BUDGET_MS) {
+          count = 1;
+          notes.push(`${checker.name} ran once at 10MB (estimated ${round(estimate / 1000, 1)} s per run)`);
+        }
+      }
+      let problems = 0;
+      const timing = await timeRuns(async () => (problems = await checker.check(text)), count, 0);
+      medianMs[checker.name][size.label] = timing.medianMs;
+      mbps[checker.name][size.label] = mbPerSecond(text, timing.medianMs);
+      runs[checker.name][size.label] = count;
+      findings[checker.name][size.label] = problems;
+      say(`  ${checker.name} @ ${size.label}: median ${round(timing.medianMs)} ms of ${count} runs, ${problems} problems`);
+    }
+  }
+
+  const ratios: Record<string, PerSize> = {};
+  for (const checker of checkers) {
+    if (checker.name === OURS) continue;
+    ratios[checker.name] = {};
+    for (const size of SIZES) {
+      const theirs = medianMs[checker.name][size.label];
+      const ours = medianMs[OURS][size.label];
+      if (theirs !== undefined && ours > 0) ratios[checker.name][size.label] = theirs / ours;
+    }
+  }
+
+  const oneMb = texts.get('1MB')!;
+  const fresh = checkWithOurs(oneMb, setup);
+  const blockNote = `1MB bulletin: ${fresh.prose.blocks.length} prose blocks, ${fresh.blocksAnalysed} distinct`;
+  say(blockNote);
+  const incremental = timeIncrementalEdits(oneMb, setup);
+  say(`incremental one-character edit in 1MB: median ${round(incremental.medianMs)} ms (${incremental.blocksAnalysed.join(', ')} blocks re-analysed)`);
+
+  const rss = measurePeakRss(texts.get('10MB')!);
+  say(`peak RSS checking ${SIZES[2].label} in a child process: ${rss.peakRssMb === undefined ? rss.error : round(rss.peakRssMb, 1) + ' MB'}`);
+
+  let workspace: WorkspaceResult;
+  if (quick) workspace = { files: 0, totalMb: 0, filesPerSecond: {}, medianMs: {}, exitCodes: {}, skipped: 'skipped with --quick' };
+  else {
+    say('workspace: generating 1,000 bulletins and timing the CLI…');
+    workspace = benchWorkspace(REPO, source);
+  }
+  if (workspace.skipped) notes.push(`workspace bench: ${workspace.skipped}`);
+
+  const report = {
+    corpus: source.description,
+    glossaryEntries: setup.glossary.entries.length,
+    sizes: Object.fromEntries(SIZES.map((s) => [s.label, Buffer.byteLength(texts.get(s.label)!)])),
+    mbPerSecond: mapValues(mbps, (v) => round(v, 2)),
+    medianMs: mapValues(medianMs, (v) => round(v, 2)),
+    runs,
+    findings,
+    ratioToOtherTools: mapValues(ratios, (v) => round(v, 1)),
+    ratioToMarkdownlint1MB: ratios['markdownlint']?.['1MB'] !== undefined ? round(ratios['markdownlint']['1MB'], 1) : null,
+    median50KBms: round(medianMs[OURS]['50KB'], 3),
+    incrementalEdit1MBms: round(incremental.medianMs, 3),
+    incrementalBlocksReanalysed: incremental.blocksAnalysed,
+    oneMbBlocks: { total: fresh.prose.blocks.length, distinct: fresh.blocksAnalysed },
+    peakRss10MBmb: rss.peakRssMb === undefined ? null : round(rss.peakRssMb, 1),
+    peakRssChild: rss,
+    linearity10MBto1MB: round(medianMs[OURS]['10MB'] / medianMs[OURS]['1MB'], 2),
+    workspace: {
+      ...workspace,
+      filesPerSecond: mapValues({ w: workspace.filesPerSecond }, (v) => round(v, 1)).w,
+      totalMb: round(workspace.totalMb, 1),
+    },
+    node: process.version,
+    quick,
+    notes,
+  };
+
+  if (asJson) {
+    process.stdout.write(JSON.stringify(report, null, 2) + '\n');
+    return;
+  }
+  printTable(report.sizes, mbps, medianMs, runs, ratios);
+  const lines = [
+    '',
+    `median 50KB check: ${report.median50KBms} ms`,
+    `incremental one-character edit, 1MB: median ${report.incrementalEdit1MBms} ms`,
+    `peak RSS, 10MB check in its own process: ${report.peakRss10MBmb ?? 'n/a'} MB`,
+    `linearity, time(10MB) / time(1MB): ${report.linearity10MBto1MB} (10 = linear)`,
+    workspace.skipped
+      ? `workspace: skipped (${workspace.skipped})`
+      : `workspace: ${workspace.files} bulletins, ${report.workspace.totalMb} MB: ` +
+        Object.entries(report.workspace.filesPerSecond).map(([j, v]) => `--jobs ${j}: ${v} files/s`).join(', '),
+  ];
+  for (const line of lines) process.stdout.write(line + '\n');
+  if (notes.length) process.stdout.write('\nnotes:\n' + notes.map((n) => `  - ${n}`).join('\n') + '\n');
+}
+
+function mapValues(table: Record<string, PerSize>, f: (v: number) => number): Record<string, PerSize> {
+  return Object.fromEntries(
+    Object.entries(table).map(([k, row]) => [k, Object.fromEntries(Object.entries(row).map(([s, v]) => [s, f(v)]))]),
+  );
+}
+
+/** Re-checks after one-character insertions spread through the bulletin, reusing one cache. */
+function timeIncrementalEdits(text: string, setup: ReturnType<typeof loadOurSetup>, edits = 9) {
+  const cache = new CheckCache();
+  checkWithOurs(text, setup, cache);
+  let current = text;
+  const times: number[] = [];
+  const blocksAnalysed: number[] = [];
+  for (let i = 0; i < edits; i++) {
+    // Spread the edits through the text and land each just after a letter, as typing would.
+    let at = Math.floor(((i + 0.5) / edits) * current.length);
+    while (at < current.length && !/[a-z]/i.test(current[at - 1] ?? '')) at++;
+    current = current.slice(0, at) + 'e' + current.slice(at);
+    const start = performance.now();
+    const result = checkWithOurs(current, setup, cache);
+    times.push(performance.now() - start);
+    blocksAnalysed.push(result.blocksAnalysed);
+  }
+  return { medianMs: median(times), allMs: times, blocksAnalysed };
+}
+
+function measurePeakRss(text: string): { peakRssMb?: number; rssBeforeCheckMb?: number; checkMs?: number; error?: string } {
+  mkdirSync(GENERATED, { recursive: true });
+  const file = join(GENERATED, 'bulletin-10MB.md');
+  writeFileSync(file, text);
+  const child = spawnSync(process.execPath, ['--import', 'tsx', join(REPO, 'bench', 'rss-child.ts'), file], {
+    cwd: REPO,
+    encoding: 'utf8',
+  });
+  if (child.status !== 0) return { error: `child exited ${child.status}: ${(child.stderr ?? '').slice(0, 300)}` };
+  try {
+    return JSON.parse(child.stdout.trim().split('\n').pop()!);
+  } catch {
+    return { error: `unreadable child output: ${child.stdout.slice(0, 200)}` };
+  }
+}
+
+function printTable(
+  sizes: Record<string, number>,
+  mbps: Record<string, PerSize>,
+  medianMs: Record<string, PerSize>,
+  runs: Record<string, PerSize>,
+  ratios: Record<string, PerSize>,
+): void {
+  const out = (s: string) => process.stdout.write(s + '\n');
+  out(`\n${'tool'.padEnd(18)}${'size'.padEnd(7)}${'bytes'.padStart(10)}${'runs'.padStart(6)}${'median ms'.padStart(12)}${'MB/s'.padStart(10)}${'ours is ×'.padStart(11)}`);
+  for (const [tool, row] of Object.entries(medianMs)) {
+    for (const size of Object.keys(sizes)) {
+      const ms = row[size];
+      const ratio = ratios[tool]?.[size];
+      out(
+        tool.padEnd(18) +
+          size.padEnd(7) +
+          String(sizes[size]).padStart(10) +
+          (ms === undefined ? '—' : String(runs[tool][size])).padStart(6) +
+          (ms === undefined ? 'skipped' : round(ms).toFixed(2)).padStart(12) +
+          (ms === undefined ? '—' : round(mbps[tool][size]).toFixed(2)).padStart(10) +
+          (ratio === undefined ? '' : `${round(ratio, 1)}`).padStart(11),
+      );
+    }
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});

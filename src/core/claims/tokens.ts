@@ -1,0 +1,48 @@
+// Word tokens with offsets, shared by the cue finder and the feature extractor.
+
+export interface WordToken {
+  /** Lower-cased word (letters, digits and inner apostrophes). */
+  word: string;
+  start: number;
+  end: number;
+}
+
+function isWordChar(code: number): boolean {
+  return (
+    (code >= 97 && code <= 122) ||
+    (code >= 65 && code <= 90) ||
+    (code >= 48 && code <= 57) ||
+    (code >= 0xc0 && code <= 0x24f && code !== 0xd7 && code !== 0xf7)
+  );
+}
+
+const APOSTROPHES = new Set([39, 0x2019]);
+
+/** Splits text into lower-cased words; hyphens and punctuation separate words. One pass, no regex. */
+export function tokenize(text: string): WordToken[] {
+  const tokens: WordToken[] = [];
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const code = text.charCodeAt(i);
+    if (!isWordChar(code)) {
+      i++;
+      continue;
+    }
+    const start = i;
+    i++;
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (isWordChar(c)) {
+        i++;
+      } else if (APOSTROPHES.has(c) && i + 1 < n && isWordChar(text.charCodeAt(i + 1))) {
+        i += 2;
+      } else {
+        break;
+      }
+    }
+    const word = text.slice(start, i).toLowerCase().replace(/\u2019/g, "'");
+    tokens.push({ word, start, end: i });
+  }
+  return tokens;
+}
