@@ -36,7 +36,7 @@ function generate() {
   const schema = JSON.parse(readFileSync(schemaPath, 'utf8'));
   const ajv = new Ajv({ allErrors: true, strict: true, unicode: false, messages: false, logger: false, code: { source: true, lines: true } });
   const validate = ajv.compile(schema);
-  return { js: `${HEADER}'use strict';\n${standaloneCode(ajv, validate)}\n`, dts: DTS };
+  return { js: `${HEADER}${standaloneCode(ajv, validate)}\n`, dts: DTS };
 }
 
 const { js, dts } = generate();

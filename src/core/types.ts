@@ -175,6 +175,17 @@ export interface TermMatch {
   form: 'term' | 'alias' | 'acronym' | 'discouraged';
   /** The entry's canonical spelling of the matched form (for inconsistency checks). */
   canonical: string;
+  /** Present when the word carries an ending the glossary form lacks ("offenders", "desisting"). */
+  inflection?: TermInflection;
+}
+
+/** An ending on a matched form: the last `suffix.length` characters of the match are the ending. */
+export interface TermInflection {
+  kind: 'plural' | 'possessive' | 'plural-possessive' | 'verb';
+  /** The ending as written, e.g. "s", "'s", "ies", "ing". */
+  suffix: string;
+  /** Characters of the form dropped before the ending ("y" of "strategy" in "strategies"). */
+  restore: string;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,24 +1,207 @@
-// PLACEHOLDER (to be replaced by the evidence work).
-import type { ClaimClassification, ClaimStatus, EvidenceSupport, ProseModel, Sentence } from '../types';
+// The evidence layer: what study design backs each sentence, and so whether its causal wording is
+// supported. Sources, most specific first (docs/evidence.md):
+//  - the sentence itself names a strong design ("a randomised controlled trial found…"),
+//  - an evidence annotation applying to the sentence or its paragraph,
+//  - a citation `[@key]` that resolves in the evidence registry;
+// and, when none of those gives an SMS level, the front matter's `evidence:` declaration.
+import { LineCounter, isMap, parseDocument, type Node } from 'yaml';
+import type { ClaimClassification, ClaimStatus, EvidenceSupport, ProseModel, Sentence, TextRange } from '../types';
+import { readAnnotations, smsProblem, designProblem, sourceProblem, type AnnotationProblem, type EvidenceAnnotation } from './annotations';
+import { citationsWithin, findCitations, type Citation } from './citations';
+import { findNamedDesign, lookUpDesign } from './designs';
 import type { EvidenceRegistry } from './registry';
+import { closestMatch } from './closest';
 
 export interface DocumentEvidence {
   /** The design declared in front matter, if any. */
   declared: EvidenceSupport;
+  /** Every evidence annotation, in document order. */
+  annotations: EvidenceAnnotation[];
+  /** Every Pandoc citation, in document order. */
+  citations: Citation[];
+  /** Malformed annotations and front-matter declarations, for `invalid-annotation`. */
+  problems: AnnotationProblem[];
+  /** Masked text, to find citations that directly follow a sentence. */
+  masked: string;
+  /** Sentence annotations sorted by anchor, and paragraph annotations by block. */
+  bySentenceAnchor: EvidenceAnnotation[];
+  byBlock: Map<number, EvidenceAnnotation[]>;
 }
 
-export function collectDocumentEvidence(_prose: ProseModel, _registry: EvidenceRegistry): DocumentEvidence {
-  return { declared: { origin: 'none' } };
+export interface ClaimDecision {
+  status: ClaimStatus;
+  /** The evidence the status rests on (`origin: 'none'` when nothing was declared). */
+  evidence: EvidenceSupport;
+}
+
+export function collectDocumentEvidence(prose: ProseModel, registry: EvidenceRegistry): DocumentEvidence {
+  const problems: AnnotationProblem[] = [];
+  const declared = readFrontMatterEvidence(prose, registry, problems);
+  const annotations = readAnnotations(prose, registry, problems);
+  const bySentenceAnchor: EvidenceAnnotation[] = [];
+  const byBlock = new Map<number, EvidenceAnnotation[]>();
+  for (const annotation of annotations) {
+    const target = annotation.target;
+    if (target.kind === 'sentence') bySentenceAnchor.push(annotation);
+    else if (target.kind === 'paragraph') {
+      const list = byBlock.get(target.blockIndex) ?? [];
+      list.push(annotation);
+      byBlock.set(target.blockIndex, list);
+    }
+  }
+  bySentenceAnchor.sort((a, b) => anchorOf(a) - anchorOf(b));
+  return { declared, annotations, citations: findCitations(prose.text), problems, masked: prose.masked, bySentenceAnchor, byBlock };
 }
 
 export function decideClaimStatus(
-  _sentence: Sentence,
+  sentence: Sentence,
   classification: ClaimClassification,
   evidence: DocumentEvidence,
-  _registry: EvidenceRegistry,
-  _minimumSms: number,
-): { status: ClaimStatus; evidence: EvidenceSupport } {
-  const status: ClaimStatus =
-    classification.label === 'direct_causal' ? 'unsupported' : classification.label === 'conditional_causal' ? 'hedged' : 'associational';
-  return { status, evidence: evidence.declared };
+  registry: EvidenceRegistry,
+  minimumSms: number,
+): ClaimDecision {
+  // Not a claim: consumers filter on the label, so the status only has to be harmless.
+  if (classification.label === 'none') return { status: 'associational', evidence: evidence.declared };
+  const support = sentenceEvidence(sentence, evidence, registry) ?? evidence.declared;
+  if (classification.label === 'correlational') return { status: 'associational', evidence: support };
+  if ((support.sms ?? 0) >= minimumSms) return { status: 'supported', evidence: support };
+  return { status: classification.label === 'direct_causal' ? 'unsupported' : 'hedged', evidence: support };
+}
+
+/** The strongest evidence specific to this sentence that gives an SMS level, if any. */
+export function sentenceEvidence(
+  sentence: Sentence,
+  evidence: DocumentEvidence,
+  registry: EvidenceRegistry,
+): EvidenceSupport | undefined {
+  let best: EvidenceSupport | undefined;
+  const consider = (support: EvidenceSupport) => {
+    if (support.sms !== undefined && (!best || support.sms > (best.sms ?? 0))) best = support;
+  };
+  const named = findNamedDesign(sentence.text);
+  if (named) {
+    consider({
+      origin: 'sentence',
+      design: named.design.name,
+      sms: named.design.sms,
+      range: { start: sentence.range.start + named.start, end: sentence.range.start + named.end },
+    });
+  }
+  for (const annotation of annotationsFor(sentence, evidence)) consider(annotation.support);
+  for (const citation of citationsWithin(evidence.citations, sentence.range.start, citationReach(sentence, evidence.masked))) {
+    for (const { key, range } of citation.keys) {
+      const entry = registry.entries.get(key);
+      if (entry?.sms === undefined) continue;
+      consider({ origin: 'citation', sms: entry.sms, source: `@${key}`, range, ...(entry.design ? { design: entry.design } : {}) });
+    }
+  }
+  return best;
+}
+
+/** Annotations that apply to the sentence: those anchored inside it, then its paragraph's. */
+export function annotationsFor(sentence: Sentence, evidence: DocumentEvidence): EvidenceAnnotation[] {
+  const found: EvidenceAnnotation[] = [];
+  const list = evidence.bySentenceAnchor;
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (anchorOf(list[mid]) < sentence.range.start) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < list.length && anchorOf(list[i]) < sentence.range.end; i++) found.push(list[i]);
+  const paragraph = evidence.byBlock.get(sentence.blockIndex);
+  if (paragraph) found.push(...paragraph);
+  return found;
+}
+
+function anchorOf(annotation: EvidenceAnnotation): number {
+  return annotation.target.kind === 'sentence' ? annotation.target.anchor : -1;
+}
+
+// A citation straight after the full stop on the same line ("…lower. [@smith2021]") still belongs to the sentence.
+function citationReach(sentence: Sentence, masked: string): number {
+  let end = sentence.range.end;
+  while (end < masked.length && end - sentence.range.end < 200 && (masked[end] === ' ' || masked[end] === '\t')) end++;
+  return end;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Front matter: `evidence: { design: …, sms: …, source: "@key" }`
+// ---------------------------------------------------------------------------------------------
+
+const FRONT_MATTER_KEYS = ['design', 'sms', 'source', 'note'];
+
+function readFrontMatterEvidence(prose: ProseModel, registry: EvidenceRegistry, problems: AnnotationProblem[]): EvidenceSupport {
+  const frontMatter = prose.frontMatter;
+  const data = frontMatter?.data;
+  if (!frontMatter || !data || typeof data !== 'object' || !('evidence' in data)) return { origin: 'none' };
+  const declaration = (data as { evidence: unknown }).evidence;
+  const locate = (path: string[], part: 'key' | 'value' = 'value') => frontMatterRange(prose, path, part);
+  const support: EvidenceSupport = { origin: 'front-matter', range: frontMatter.range };
+
+  const fields: Record<string, unknown> =
+    typeof declaration === 'string' ? { design: declaration } : declaration && typeof declaration === 'object' ? { ...declaration } : {};
+  if (typeof declaration !== 'string' && (!declaration || typeof declaration !== 'object' || Array.isArray(declaration))) {
+    problems.push({
+      range: locate(['evidence']),
+      message: 'Front matter `evidence` must be a mapping, e.g. `evidence: { design: observational, sms: 2 }`.',
+    });
+    return { origin: 'none' };
+  }
+  for (const key of Object.keys(fields)) {
+    if (FRONT_MATTER_KEYS.includes(key)) continue;
+    const suggestion = closestMatch(key, FRONT_MATTER_KEYS);
+    const range = locate(['evidence', key], 'key');
+    problems.push({
+      range,
+      message: `Unknown key “${key}” in front matter \`evidence\`${suggestion ? `; did you mean “${suggestion}”?` : ''} Keys are design, sms, source and note.`,
+      fixes: suggestion ? [{ title: `Change to “${suggestion}”`, edits: [{ range, newText: suggestion }], isPreferred: true }] : [],
+    });
+  }
+  if (fields.sms !== undefined && fields.sms !== null) {
+    const problem = smsProblem(String(fields.sms).trim());
+    if (problem) problems.push({ range: locate(['evidence', 'sms']), message: problem });
+    else support.sms = Number(fields.sms);
+  }
+  if (typeof fields.design === 'string' && fields.design.trim()) {
+    support.design = fields.design.trim();
+    const problem = designProblem(support.design, locate(typeof declaration === 'string' ? ['evidence'] : ['evidence', 'design']));
+    if (problem) problems.push(problem);
+    support.sms ??= lookUpDesign(support.design)?.sms;
+  }
+  if (typeof fields.source === 'string' && fields.source.trim()) {
+    support.source = fields.source.trim();
+    const problem = sourceProblem(support.source, locate(['evidence', 'source']), registry);
+    if (problem) problems.push(problem);
+    const cited = support.source.startsWith('@') ? registry.entries.get(support.source.slice(1)) : undefined;
+    if (cited) {
+      support.design ??= cited.design;
+      support.sms ??= cited.sms;
+    }
+  }
+  return support;
+}
+
+// Positions inside the front matter are found only when there is something to report.
+function frontMatterRange(prose: ProseModel, path: string[], part: 'key' | 'value'): TextRange {
+  const frontMatter = prose.frontMatter!;
+  const fallback = { start: frontMatter.range.start, end: Math.min(frontMatter.range.end, frontMatter.range.start + 3) };
+  const firstBreak = prose.text.indexOf('\n', frontMatter.range.start);
+  if (firstBreak < 0 || firstBreak >= frontMatter.range.end) return fallback;
+  const yamlStart = firstBreak + 1;
+  const doc = parseDocument(prose.text.slice(yamlStart, frontMatter.range.end), { lineCounter: new LineCounter() });
+  let node: unknown = doc.contents;
+  let keyNode: Node | undefined;
+  for (const segment of path) {
+    if (!isMap(node)) return fallback;
+    const pair = node.items.find((p) => (p.key as { value?: unknown } | null)?.value === segment);
+    if (!pair) return fallback;
+    keyNode = pair.key as Node;
+    node = pair.value;
+  }
+  const target = part === 'key' ? keyNode : ((node as Node | null) ?? keyNode);
+  const range = target?.range;
+  if (!range) return fallback;
+  return { start: yamlStart + range[0], end: yamlStart + range[1] };
 }

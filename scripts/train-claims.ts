@@ -1,0 +1,244 @@
+// Trains the claim classifier on dev.tsv only and writes src/core/claims/model.json.
+//   npm run train:claims            train with the chosen settings and write the model
+//   npm run train:claims -- --cv    5-fold cross-validation on dev for each candidate setting
+// Deterministic: fixed seed, fixed fold assignment, no clock or randomness from outside.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { ClaimLabel } from '../src/core/types';
+import { extractFeatures, hashString, type FeatureConfig, type FeatureVector } from '../src/core/claims/features';
+import { CLAIM_LABELS, serialiseModel, type LinearModel } from '../src/core/claims/model';
+import { classifyWithModel } from '../src/core/claims/classifier';
+
+export const REPO_ROOT = path.resolve(__dirname, '..');
+export const CORPUS_DIR = path.resolve(REPO_ROOT, '../shared/data/causal/pubmed');
+export const MODEL_PATH = path.join(REPO_ROOT, 'src/core/claims/model.json');
+
+export interface LabelledSentence {
+  label: ClaimLabel;
+  sentence: string;
+}
+
+export function readLabelledTsv(file: string): LabelledSentence[] {
+  const rows: LabelledSentence[] = [];
+  const lines = fs.readFileSync(file, 'utf8').split(/\r?\n/);
+  for (const [i, line] of lines.entries()) {
+    if (!line.trim() || line.startsWith('#') || (i === 0 && line.startsWith('label\t'))) continue;
+    const tab = line.indexOf('\t');
+    const label = line.slice(0, tab) as ClaimLabel;
+    if (tab < 0 || !CLAIM_LABELS.includes(label)) throw new Error(`${file}:${i + 1}: expected label<TAB>sentence`);
+    rows.push({ label, sentence: line.slice(tab + 1) });
+  }
+  return rows;
+}
+
+export interface TrainSettings {
+  features: FeatureConfig;
+  epochs: number;
+  learningRate: number;
+  l2: number;
+  /** Class weight = (n / (k * count))^power; 0 turns weighting off. */
+  classWeightPower: number;
+  seed: number;
+}
+
+export const CHOSEN: TrainSettings = {
+  features: { hashBits: 18, charMin: 2, charMax: 5, wordWeight: 1, charWeight: 2, cueWeight: 1 },
+  epochs: 12,
+  learningRate: 0.3,
+  l2: 1e-5,
+  classWeightPower: 0.5,
+  seed: 20190801,
+};
+
+/** Weights smaller than this are dropped from the shipped file. */
+export const PRUNE_THRESHOLD = 0.05;
+
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Multinomial logistic regression by AdaGrad SGD with class weights and L2 on touched weights. */
+export function trainModel(rows: LabelledSentence[], settings: TrainSettings, vectors?: FeatureVector[]): LinearModel {
+  const k = CLAIM_LABELS.length;
+  const size = 1 << settings.features.hashBits;
+  const data = vectors ?? rows.map((r) => extractFeatures(r.sentence, settings.features));
+  const targets = rows.map((r) => CLAIM_LABELS.indexOf(r.label));
+  const counts = new Array(k).fill(0);
+  for (const t of targets) counts[t]++;
+  const classWeight = counts.map((c) => Math.pow(rows.length / (k * Math.max(c, 1)), settings.classWeightPower));
+  const w = new Float64Array(size * k);
+  const g2 = new Float64Array(size * k);
+  const bias = new Float64Array(k);
+  const biasG2 = new Float64Array(k);
+  const random = mulberry32(settings.seed);
+  const order = rows.map((_, i) => i);
+  const scores = new Float64Array(k);
+  const { learningRate: lr, l2 } = settings;
+  for (let epoch = 0; epoch < settings.epochs; epoch++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [order[i], order[j]] = [order[j], order[i]];
+    }
+    for (const r of order) {
+      const { indices, values } = data[r];
+      for (let c = 0; c < k; c++) scores[c] = bias[c];
+      for (let f = 0; f < indices.length; f++) {
+        const base = indices[f] * k;
+        for (let c = 0; c < k; c++) scores[c] += w[base + c] * values[f];
+      }
+      let max = -Infinity;
+      for (let c = 0; c < k; c++) max = Math.max(max, scores[c]);
+      let total = 0;
+      for (let c = 0; c < k; c++) total += scores[c] = Math.exp(scores[c] - max);
+      const cw = classWeight[targets[r]];
+      for (let c = 0; c < k; c++) {
+        const g = cw * (scores[c] / total - (c === targets[r] ? 1 : 0));
+        scores[c] = g;
+        biasG2[c] += g * g;
+        bias[c] -= (lr * g) / Math.sqrt(biasG2[c] + 1e-8);
+      }
+      for (let f = 0; f < indices.length; f++) {
+        const base = indices[f] * k;
+        const v = values[f];
+        for (let c = 0; c < k; c++) {
+          const idx = base + c;
+          const g = scores[c] * v + l2 * w[idx];
+          g2[idx] += g * g;
+          w[idx] -= (lr * g) / Math.sqrt(g2[idx] + 1e-8);
+        }
+      }
+    }
+  }
+  return { labels: [...CLAIM_LABELS], config: settings.features, weights: Float32Array.from(w), bias };
+}
+
+export interface Scores {
+  accuracy: number;
+  macroF1: number;
+  perClassF1: Record<ClaimLabel, number>;
+  causalF1: number;
+  /** confusion[gold][predicted] */
+  confusion: Record<ClaimLabel, Record<ClaimLabel, number>>;
+}
+
+function f1(tp: number, fp: number, fn: number): number {
+  return tp === 0 ? 0 : (2 * tp) / (2 * tp + fp + fn);
+}
+
+export function score(gold: ClaimLabel[], predicted: ClaimLabel[]): Scores {
+  const confusion = Object.fromEntries(
+    CLAIM_LABELS.map((g) => [g, Object.fromEntries(CLAIM_LABELS.map((p) => [p, 0]))]),
+  ) as Scores['confusion'];
+  let correct = 0;
+  const causal = (l: ClaimLabel) => l === 'direct_causal' || l === 'conditional_causal';
+  let ctp = 0, cfp = 0, cfn = 0;
+  gold.forEach((g, i) => {
+    const p = predicted[i];
+    confusion[g][p]++;
+    if (g === p) correct++;
+    if (causal(g) && causal(p)) ctp++;
+    else if (causal(p)) cfp++;
+    else if (causal(g)) cfn++;
+  });
+  const perClassF1 = {} as Record<ClaimLabel, number>;
+  for (const l of CLAIM_LABELS) {
+    let fp = 0, fn = 0;
+    for (const o of CLAIM_LABELS) {
+      if (o === l) continue;
+      fp += confusion[o][l];
+      fn += confusion[l][o];
+    }
+    perClassF1[l] = f1(confusion[l][l], fp, fn);
+  }
+  const macroF1 = CLAIM_LABELS.reduce((s, l) => s + perClassF1[l], 0) / CLAIM_LABELS.length;
+  return { accuracy: correct / gold.length, macroF1, perClassF1, causalF1: f1(ctp, cfp, cfn), confusion };
+}
+
+/** Stratified folds fixed by each sentence's hash, so reruns split identically. */
+function foldOf(rows: LabelledSentence[], folds: number): number[] {
+  const assignment = new Array(rows.length).fill(0);
+  for (const label of CLAIM_LABELS) {
+    const members = rows.map((r, i) => ({ r, i })).filter((x) => x.r.label === label);
+    members.sort((a, b) => hashString(a.r.sentence) - hashString(b.r.sentence) || a.i - b.i);
+    members.forEach((m, n) => (assignment[m.i] = n % folds));
+  }
+  return assignment;
+}
+
+export function crossValidate(rows: LabelledSentence[], settings: TrainSettings, folds = 5): Scores {
+  const fold = foldOf(rows, folds);
+  const vectors = rows.map((r) => extractFeatures(r.sentence, settings.features));
+  const gold: ClaimLabel[] = [];
+  const predicted: ClaimLabel[] = [];
+  for (let f = 0; f < folds; f++) {
+    const trainIdx = rows.map((_, i) => i).filter((i) => fold[i] !== f);
+    const model = trainModel(trainIdx.map((i) => rows[i]), settings, trainIdx.map((i) => vectors[i]));
+    rows.forEach((r, i) => {
+      if (fold[i] !== f) return;
+      gold.push(r.label);
+      predicted.push(classifyWithModel(model, r.sentence).label);
+    });
+  }
+  return score(gold, predicted);
+}
+
+function candidateSettings(): [string, TrainSettings][] {
+  const list: [string, TrainSettings][] = [['chosen', CHOSEN]];
+  const vary = (name: string, change: (s: TrainSettings) => void) => {
+    const s: TrainSettings = JSON.parse(JSON.stringify(CHOSEN));
+    change(s);
+    list.push([name, s]);
+  };
+  const only = process.env.CV_GRID;
+  if (only === 'none') return list;
+  vary('epochs 6', (s) => (s.epochs = 6));
+  vary('epochs 20', (s) => (s.epochs = 20));
+  vary('lr 0.1', (s) => (s.learningRate = 0.1));
+  vary('l2 1e-4', (s) => (s.l2 = 1e-4));
+  vary('char 1', (s) => (s.features.charWeight = 1));
+  vary('char 4', (s) => (s.features.charWeight = 4));
+  vary('char off', (s) => (s.features.charWeight = 0));
+  vary('cue 0', (s) => (s.features.cueWeight = 0));
+  vary('cue 2', (s) => (s.features.cueWeight = 2));
+  vary('classweight 0', (s) => (s.classWeightPower = 0));
+  vary('classweight 1', (s) => (s.classWeightPower = 1));
+  vary('hash 16', (s) => (s.features.hashBits = 16));
+  return list;
+}
+
+function main(): void {
+  const devPath = path.join(CORPUS_DIR, 'dev.tsv');
+  if (!fs.existsSync(devPath)) {
+    console.log(`Skipping: ${devPath} is not present (the labelled corpus lives in ../shared/data/causal).`);
+    return;
+  }
+  const dev = readLabelledTsv(devPath);
+  if (process.argv.includes('--cv')) {
+    for (const [name, settings] of candidateSettings()) {
+      const t0 = performance.now();
+      const s = crossValidate(dev, settings);
+      const per = CLAIM_LABELS.map((l) => s.perClassF1[l].toFixed(3)).join(' / ');
+      console.log(`${name.padEnd(16)} macro-F1 ${s.macroF1.toFixed(4)}  acc ${s.accuracy.toFixed(4)}  F1 ${per}  (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+    }
+    return;
+  }
+  const model = trainModel(dev, CHOSEN);
+  const serialised = serialiseModel(model, PRUNE_THRESHOLD, {
+    trainedOn: 'shared/data/causal/pubmed/dev.tsv only',
+    rows: dev.length,
+    settings: CHOSEN,
+    pruneThreshold: PRUNE_THRESHOLD,
+    command: 'npm run train:claims',
+  });
+  fs.writeFileSync(MODEL_PATH, JSON.stringify(serialised, null, 1) + '\n');
+  console.log(`Wrote ${path.relative(REPO_ROOT, MODEL_PATH)} (${fs.statSync(MODEL_PATH).size} bytes) from ${dev.length} dev sentences.`);
+}
+
+if (require.main === module) main();

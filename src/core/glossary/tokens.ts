@@ -1,0 +1,147 @@
+// Splits text into words the way the glossary matcher sees them: Unicode letters and digits,
+// apostrophes inside words, and the gaps between words normalised so that spaces, line breaks,
+// hyphens and dashes all count alike. Works on UTF-16 offsets so matches map back exactly.
+
+const enum CharKind {
+  Other = 0,
+  Word = 1,
+  Space = 2,
+  Dash = 3,
+  Apostrophe = 4,
+}
+
+const WORD_CHAR = /^[\p{L}\p{N}\p{M}]$/u;
+const SPACE_CHAR = /^\s$/u;
+/** Kinds of BMP characters, filled on first sight (0 = not yet known). */
+const kindCache = new Uint8Array(65536);
+
+function kindOfNonAscii(code: number): CharKind {
+  if (code === 0x2019 || code === 0x2018 || code === 0x02bc) return CharKind.Apostrophe;
+  if ((code >= 0x2010 && code <= 0x2015) || code === 0x2212 || code === 0xfe63 || code === 0xff0d) return CharKind.Dash;
+  const ch = String.fromCharCode(code);
+  if (WORD_CHAR.test(ch)) return CharKind.Word;
+  if (SPACE_CHAR.test(ch)) return CharKind.Space;
+  return CharKind.Other;
+}
+
+function kindOf(code: number): CharKind {
+  if (code < 128) {
+    if ((code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57)) return CharKind.Word;
+    if (code === 32 || code === 10 || code === 9 || code === 13 || code === 12 || code === 11) return CharKind.Space;
+    if (code === 45) return CharKind.Dash;
+    if (code === 39) return CharKind.Apostrophe;
+    return CharKind.Other;
+  }
+  let kind = kindCache[code];
+  if (kind === 0) {
+    kind = kindOfNonAscii(code) + 1;
+    kindCache[code] = kind;
+  }
+  return (kind - 1) as CharKind;
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
+}
+
+/** Whether the character (or surrogate pair) at `index` is a letter, digit or combining mark. */
+export function isWordCharAt(text: string, index: number): boolean {
+  const code = text.charCodeAt(index);
+  if (isHighSurrogate(code) && index + 1 < text.length) return WORD_CHAR.test(text.slice(index, index + 2));
+  return kindOf(code) === CharKind.Word;
+}
+
+/** Width in code units of the word character at `index`, or 0 when it is not one. */
+function wordWidthAt(text: string, index: number, end: number): number {
+  const code = text.charCodeAt(index);
+  if (code < 0xd800 || code > 0xdbff) return kindOf(code) === CharKind.Word ? 1 : 0;
+  if (index + 1 < end && WORD_CHAR.test(text.slice(index, index + 2))) return 2;
+  return 0;
+}
+
+export function isApostrophe(code: number): boolean {
+  return code === 39 || code === 0x2019 || code === 0x2018 || code === 0x02bc;
+}
+
+/** Word tokens of `text[from, to)`: parallel arrays of start/end offsets and normalised keys. */
+export interface Tokens {
+  starts: number[];
+  ends: number[];
+  keys: string[];
+}
+
+/** Lower-cased, apostrophes straightened, composed (NFC) when not plain ASCII. */
+function tokenKey(raw: string, plainAscii: boolean): string {
+  if (plainAscii) return raw.toLowerCase();
+  return raw.replace(/[\u2019\u2018\u02bc]/g, "'").toLowerCase().normalize('NFC');
+}
+
+export function tokenize(text: string, from = 0, to = text.length): Tokens {
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const keys: string[] = [];
+  let i = from;
+  while (i < to) {
+    const width = wordWidthAt(text, i, to);
+    if (width === 0) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let plainAscii = true;
+    i += width;
+    for (;;) {
+      if (i >= to) break;
+      const code = text.charCodeAt(i);
+      if (code < 128 && kindOf(code) === CharKind.Word) {
+        i++;
+        continue;
+      }
+      const w = wordWidthAt(text, i, to);
+      if (w > 0) {
+        plainAscii = false;
+        i += w;
+        continue;
+      }
+      // An apostrophe joins a word only when a letter follows: "offender's", not "offenders' ".
+      if (isApostrophe(code) && i + 1 < to && wordWidthAt(text, i + 1, to) > 0) {
+        if (code !== 39) plainAscii = false;
+        i++;
+        continue;
+      }
+      break;
+    }
+    starts.push(start);
+    ends.push(i);
+    keys.push(tokenKey(text.slice(start, i), plainAscii));
+  }
+  return { starts, ends, keys };
+}
+
+/**
+ * The part of a gap between two words that must match exactly: everything except spaces, line
+ * breaks, hyphens and dashes (so "risk–need" = "risk-need" = "risk need", but "risk, need" differs).
+ * Returns undefined when the gap is too wide to join one phrase (a blank line).
+ */
+export function gapKey(text: string, from: number, to: number): string | undefined {
+  let key = '';
+  let newlines = 0;
+  for (let i = from; i < to; i++) {
+    const code = text.charCodeAt(i);
+    const kind = kindOf(code);
+    if (kind === CharKind.Space) {
+      if (code === 10 && ++newlines > 1) return undefined;
+      continue;
+    }
+    if (kind === CharKind.Dash) continue;
+    if (kind === CharKind.Apostrophe) key += "'";
+    else if (code === 0x201c || code === 0x201d) key += '"';
+    else key += text[i];
+  }
+  return key;
+}
+
+/** The trie key of word `index` given the gap before it. */
+export function edgeKey(gap: string, wordKey: string): string {
+  return gap === '' ? wordKey : `${gap}\u0000${wordKey}`;
+}
