@@ -196,8 +196,19 @@ function candidateSettings(): [string, TrainSettings][] {
     change(s);
     list.push([name, s]);
   };
-  const only = process.env.CV_GRID;
-  if (only === 'none') return list;
+  // CV_GRID='{"learningRate":0.05};{"features":{"charWeight":1}}' tries just those changes.
+  const grid = process.env.CV_GRID;
+  if (grid) {
+    for (const patch of grid.split(';')) {
+      vary(patch, (s) => {
+        const p = JSON.parse(patch);
+        Object.assign(s.features, p.features ?? {});
+        delete p.features;
+        Object.assign(s, p);
+      });
+    }
+    return list.slice(1);
+  }
   vary('epochs 6', (s) => (s.epochs = 6));
   vary('epochs 20', (s) => (s.epochs = 20));
   vary('lr 0.1', (s) => (s.learningRate = 0.1));

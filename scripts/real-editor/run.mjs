@@ -14,11 +14,14 @@ import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { format } from 'node:util';
 import { chromium } from 'playwright-core';
 import { codeServerBinary, editorSettings, readyAddress, workbenchUrl } from './workbench.mjs';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const SCREENSHOT_MARKER = '__BC_SCREENSHOT__';
+/** test/integration/index.ts puts this before every console line from the extension host. */
+const TEST_OUTPUT_PREFIX = '[bc-test] ';
 const CHROMIUM = '/usr/bin/chromium';
 
 const options = {
@@ -92,8 +95,8 @@ function startCodeServer(userDataDir) {
   const server = spawn(codeServerBinary(repoRoot), args, {
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
-    // The extension host inherits this and test/integration/screenshot.ts reads it.
-    env: { ...process.env, BC_SCREENSHOT_DIR: options.screenshotFolder },
+    // The extension host inherits these; test/integration/index.ts and screenshot.ts read them.
+    env: { ...process.env, BC_SCREENSHOT_DIR: options.screenshotFolder, BC_TEST_OUTPUT_PREFIX: TEST_OUTPUT_PREFIX },
   });
   started.codeServer = server;
 
@@ -135,19 +138,24 @@ async function openWorkbench(address) {
     log(`screenshot saved: test-results/${name}.png`);
   };
 
-  page.on('console', (message) => {
-    const text = extensionHostText(message.text());
-    if (text === undefined) return;
-    const marker = text.indexOf(SCREENSHOT_MARKER);
-    if (marker >= 0) {
-      const name = text.slice(marker + SCREENSHOT_MARKER.length).trim();
+  // The extension host's console arrives through the workbench log; only the tests' lines carry the prefix.
+  const onLogEntry = (type, args) => {
+    const text = Array.isArray(args) ? format(...args) : String(args);
+    if (!text.startsWith(TEST_OUTPUT_PREFIX)) {
+      if (options.verbose) console.log(`[workbench ${type}] ${text}`);
+      return;
+    }
+    const line = text.slice(TEST_OUTPUT_PREFIX.length);
+    if (line.startsWith(SCREENSHOT_MARKER)) {
+      const name = line.slice(SCREENSHOT_MARKER.length).trim();
       if (/^[\w.-]+$/.test(name)) {
         screenshots = screenshots.then(() => saveScreenshot(name)).catch((error) => log(`screenshot "${name}" failed: ${error.message}`));
       }
       return;
     }
-    console.log(text);
-  });
+    (type === 'error' ? console.error : console.log)(line);
+  };
+  if (options.verbose) page.on('console', (message) => console.log(`[page console] ${message.text()}`));
   page.on('pageerror', (error) => { if (options.verbose) log(`page error: ${error.message}`); });
   page.on('crash', () => finish(1, 'the workbench page crashed.'));
 
@@ -155,24 +163,11 @@ async function openWorkbench(address) {
     await screenshots;
     await finish(Number(code) || 0, `tests finished with exit code ${code}.`);
   });
-  await page.exposeFunction('codeAutomationLog', (type, args) => {
-    if (options.verbose) console.log(`[workbench ${type}] ${args}`);
-  });
+  await page.exposeFunction('codeAutomationLog', onLogEntry);
 
   const url = workbenchUrl(address, options);
   log(`opening the workbench at ${address} (workspace ${options.workspace}, trust ${options.trust ? 'on' : 'off'})`);
   await page.goto(url, { waitUntil: 'domcontentloaded' });
-}
-
-/**
- * The extension host's console reaches the page prefixed with `%c[Extension Host] %c` styling;
- * returns the plain text of those messages and undefined for the workbench's own chatter.
- */
-function extensionHostText(raw) {
-  const match = /^%c\[Extension Host\] %c/.exec(raw);
-  if (!match) return options.verbose ? `[workbench console] ${raw}` : undefined;
-  // The styling arguments follow the message, separated by spaces; the last two are CSS strings.
-  return raw.slice(match[0].length).replace(/ color: [^ ]*(?: color: [^ ]*)?$/, '').replace(/\s+$/, '');
 }
 
 async function main() {

@@ -2,7 +2,7 @@
 // Both launchers (code-server via scripts/real-editor/run.mjs, and @vscode/test-electron) use it.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import Mocha from 'mocha';
+import type MochaType from 'mocha';
 
 /** Per-test limit: the first test waits for activation and the first check of a bulletin. */
 const TEST_TIMEOUT_MS = 60_000;
@@ -18,7 +18,27 @@ function findTestFiles(folder: string): string[] {
   return found.sort();
 }
 
+/** Set by scripts/real-editor/run.mjs, which prints only log lines carrying this prefix. */
+const OUTPUT_PREFIX_VARIABLE = 'BC_TEST_OUTPUT_PREFIX';
+
+/**
+ * Under code-server the extension host's console reaches the launcher mixed with the workbench's own
+ * log; a prefix on every line from here lets the launcher pick out the tests' output.
+ */
+function prefixConsoleOutput(prefix: string): void {
+  for (const method of ['log', 'info', 'warn', 'error', 'debug'] as const) {
+    const original = console[method].bind(console);
+    // The workbench drops messages whose first argument is not a string, so always lead with one.
+    console[method] = (first?: unknown, ...rest: unknown[]) =>
+      typeof first === 'string' ? original(prefix + first, ...rest) : original(prefix, first, ...rest);
+  }
+}
+
 export function run(): Promise<void> {
+  const prefix = process.env[OUTPUT_PREFIX_VARIABLE];
+  if (prefix) prefixConsoleOutput(prefix);
+  // Loaded only now: mocha's reporters keep the console.log they find when mocha is first required.
+  const Mocha: typeof MochaType = require('mocha');
   const mocha = new Mocha({
     ui: 'bdd',
     reporter: 'spec',

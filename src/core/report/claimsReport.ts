@@ -11,7 +11,7 @@ export interface ClaimRow {
   evidence: string;
 }
 
-const STATUS_WORDS: Record<ClaimStatus, string> = {
+const STATUS_WORDS: Record<string, string> = {
   unsupported: 'unsupported',
   hedged: 'hedged',
   supported: 'supported',
@@ -97,9 +97,9 @@ export function renderCsvReport(rows: (ClaimRow & { file?: string })[]): string 
   return lines.join('\r\n') + '\r\n';
 }
 
-export function countByStatus(rows: { status: ClaimStatus }[]): Record<ClaimStatus, number> {
-  const counts: Record<ClaimStatus, number> = { unsupported: 0, hedged: 0, supported: 0, associational: 0, none: 0 };
-  for (const r of rows) counts[r.status]++;
+export function countByStatus(rows: { status: ClaimStatus }[]): Record<string, number> {
+  const counts: Record<string, number> = { unsupported: 0, hedged: 0, supported: 0, associational: 0 };
+  for (const r of rows) counts[r.status] = (counts[r.status] ?? 0) + 1;
   return counts;
 }
 

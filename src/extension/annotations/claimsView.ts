@@ -18,9 +18,9 @@ export function claimsOf(checked: CheckedDocument | undefined): Claim[] {
   return checked ? checked.result.claims.filter((c) => c.classification.label !== 'none') : [];
 }
 
-export function summarise(claims: Claim[]): Record<ClaimStatus, number> {
-  const counts: Record<ClaimStatus, number> = { unsupported: 0, hedged: 0, supported: 0, associational: 0, none: 0 };
-  for (const c of claims) counts[c.status]++;
+export function summarise(claims: Claim[]): Record<string, number> {
+  const counts: Record<string, number> = { unsupported: 0, hedged: 0, supported: 0, associational: 0 };
+  for (const c of claims) counts[c.status] = (counts[c.status] ?? 0) + 1;
   return counts;
 }
 
