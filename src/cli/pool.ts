@@ -39,6 +39,7 @@ export class WorkerPool {
   constructor(
     size: number,
     options: EngineOptions,
+    private readonly preload: string[],
     private readonly specs: ReadonlyMap<string, ConfigSpec>,
   ) {
     this.restartsLeft = size;
@@ -57,7 +58,7 @@ export class WorkerPool {
   }
 
   private createSlot(options: EngineOptions): Slot {
-    const slot: Slot = { worker: startWorker({ options }), known: new Set(), task: undefined };
+    const slot: Slot = { worker: startWorker({ options, preload: this.preload }), known: new Set(), task: undefined };
     slot.worker.on('message', (message: FromWorker) => {
       const task = slot.task;
       if (!task || message.id !== task.id) return;

@@ -3,6 +3,8 @@ import type { ConfigSpec, EngineOptions, FileOutcome } from './engine';
 
 export interface WorkerStartData {
   options: EngineOptions;
+  /** Modules each worker loads first (tests use it to register fixture rules). */
+  preload: string[];
 }
 
 export type ToWorker =

@@ -28,6 +28,8 @@ export interface CliIo {
   /** Given only by tests: files are then read through it and checked in this thread. */
   readFile?: ReadBytes;
   writeFile(file: string, text: string): Promise<void>;
+  /** Given only by tests: modules each worker thread loads before checking. */
+  workerPreload?: string[];
 }
 
 export function nodeIo(): CliIo {
@@ -158,7 +160,7 @@ class CliRun {
       }
       return outcomes;
     }
-    const pool = new WorkerPool(jobs, this.engineOptions, specs);
+    const pool = new WorkerPool(jobs, this.engineOptions, this.io.workerPreload ?? [], specs);
     let nextToReport = 0;
     try {
       await Promise.all(
@@ -234,7 +236,7 @@ class CliRun {
   private printStats(outcomes: FileOutcome[], milliseconds: number): void {
     const bytes = outcomes.reduce((sum, o) => sum + o.bytes, 0);
     const seconds = milliseconds / 1000;
-    const perSecond = seconds > 0 ? Math.round(outcomes.length / seconds) : outcomes.length;
+    const perSecond = seconds > 0 ? (outcomes.length / seconds).toFixed(1) : String(outcomes.length);
     const jobs = this.jobCount(outcomes.length);
     this.io.stderr(
       `Checked ${outcomes.length} ${outcomes.length === 1 ? 'file' : 'files'} (${(bytes / 1024).toFixed(1)} KiB) in ${milliseconds.toFixed(0)} ms with ${jobs} ${jobs === 1 ? 'job' : 'jobs'}: ${perSecond} files per second.\n`,

@@ -7,7 +7,8 @@ import type { FromWorker, ToWorker, WorkerStartData } from './protocol';
 
 const port = parentPort;
 if (!port) throw new Error('cli-worker must be started as a worker thread.');
-const { options } = workerData as WorkerStartData;
+const { options, preload } = workerData as WorkerStartData;
+for (const module of preload) require(module);
 const specs = new Map<string, ConfigSpec>();
 const configs = new Map<string, CheckConfig>();
 

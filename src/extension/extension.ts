@@ -11,6 +11,8 @@ import { Log } from './log';
 import { StatusItem } from './statusItem';
 import { checkWorkspace } from './workspaceCheck';
 import { registerAnnotationWorkflow } from './annotations/register';
+import { allRules } from '../core/rules/index';
+import type { Rule } from '../core/rules/rule';
 
 const MARKDOWN: vscode.DocumentSelector = [{ language: 'markdown' }];
 
@@ -20,6 +22,8 @@ export interface BulletinCheckerApi {
   knowledge: KnowledgeBase;
   log: Log;
   activationMs: number;
+  /** The live rule list; tests add a deliberately failing rule to prove fault isolation. */
+  rules: Rule[];
 }
 
 export function activate(context: vscode.ExtensionContext): BulletinCheckerApi {
@@ -75,7 +79,7 @@ export function activate(context: vscode.ExtensionContext): BulletinCheckerApi {
   void vscode.commands.executeCommand('setContext', 'bulletinChecker.active', true);
   const activationMs = performance.now() - started;
   log.info(`Bulletin Checker ${context.extension.packageJSON.version} activated in ${activationMs.toFixed(1)} ms (VS Code ${vscode.version}).`);
-  return { checker, knowledge, log, activationMs };
+  return { checker, knowledge, log, activationMs, rules: allRules };
 }
 
 export function deactivate(): void {

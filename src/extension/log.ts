@@ -5,9 +5,13 @@ import * as vscode from 'vscode';
 export class Log implements vscode.Disposable {
   private readonly channel = vscode.window.createOutputChannel('Bulletin Checker');
   private readonly seen = new Set<string>();
+  /** The most recent lines, kept so tests and "Show Log" callers can read what was said. */
+  readonly recent: string[] = [];
 
   info(message: string): void {
     this.channel.appendLine(`[${new Date().toISOString()}] ${message}`);
+    this.recent.push(message);
+    if (this.recent.length > 200) this.recent.shift();
   }
 
   /** Writes the message unless the same key was written before; returns whether it was new. */

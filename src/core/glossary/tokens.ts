@@ -63,37 +63,45 @@ export function isApostrophe(code: number): boolean {
   return code === 39 || code === 0x2019 || code === 0x2018 || code === 0x02bc;
 }
 
-/** Word tokens of `text[from, to)`: parallel arrays of start/end offsets and normalised keys. */
-export interface Tokens {
-  starts: number[];
-  ends: number[];
-  keys: string[];
-}
+/**
+ * Reads words one at a time without allocating: after `next()` returns true, `start`/`end` bound
+ * the word and `hash` is the hash of its normalised key (see `keyHash`).
+ */
+export class WordScanner {
+  start = 0;
+  end = 0;
+  hash = 0;
+  /** False when the word has characters outside ASCII (its key then needs `normaliseWord`). */
+  plainAscii = true;
 
-/** Lower-cased, apostrophes straightened, composed (NFC) when not plain ASCII. */
-function tokenKey(raw: string, plainAscii: boolean): string {
-  if (plainAscii) return raw.toLowerCase();
-  return raw.replace(/[\u2019\u2018\u02bc]/g, "'").toLowerCase().normalize('NFC');
-}
+  constructor(
+    private readonly text: string,
+    private position = 0,
+    private readonly limit = text.length,
+  ) {}
 
-export function tokenize(text: string, from = 0, to = text.length): Tokens {
-  const starts: number[] = [];
-  const ends: number[] = [];
-  const keys: string[] = [];
-  let i = from;
-  while (i < to) {
-    const width = wordWidthAt(text, i, to);
-    if (width === 0) {
-      i++;
-      continue;
+  /** Continue scanning from `position` (e.g. after a match). */
+  seek(position: number): void {
+    this.position = position;
+  }
+
+  next(): boolean {
+    const text = this.text;
+    const to = this.limit;
+    let i = this.position;
+    while (i < to && wordWidthAt(text, i, to) === 0) i++;
+    if (i >= to) {
+      this.position = to;
+      return false;
     }
     const start = i;
     let plainAscii = true;
-    i += width;
+    let hash = 0;
     for (;;) {
       if (i >= to) break;
       const code = text.charCodeAt(i);
       if (code < 128 && kindOf(code) === CharKind.Word) {
+        hash = (Math.imul(hash, 31) + (code >= 65 && code <= 90 ? code + 32 : code)) | 0;
         i++;
         continue;
       }
@@ -106,16 +114,60 @@ export function tokenize(text: string, from = 0, to = text.length): Tokens {
       // An apostrophe joins a word only when a letter follows: "offender's", not "offenders' ".
       if (isApostrophe(code) && i + 1 < to && wordWidthAt(text, i + 1, to) > 0) {
         if (code !== 39) plainAscii = false;
+        hash = (Math.imul(hash, 31) + 39) | 0;
         i++;
         continue;
       }
       break;
     }
-    starts.push(start);
-    ends.push(i);
-    keys.push(tokenKey(text.slice(start, i), plainAscii));
+    this.start = start;
+    this.end = i;
+    this.position = i;
+    this.plainAscii = plainAscii;
+    this.hash = plainAscii ? hash : keyHash(normaliseWord(text.slice(start, i), false));
+    return true;
   }
-  return { starts, ends, keys };
+}
+
+/** Hash of the normalised key of plain-ASCII `text[start, end)` (letters folded to lower case). */
+export function asciiHash(text: string, start: number, end: number): number {
+  let hash = 0;
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    hash = (Math.imul(hash, 31) + (code >= 65 && code <= 90 ? code + 32 : code)) | 0;
+  }
+  return hash;
+}
+
+/** Hash of a normalised key, equal to what `WordScanner` computes for a word with that key. */
+export function keyHash(key: string, length = key.length): number {
+  let hash = 0;
+  for (let i = 0; i < length; i++) hash = (Math.imul(hash, 31) + key.charCodeAt(i)) | 0;
+  return hash;
+}
+
+/** Lower-cased, apostrophes straightened, composed (NFC) when not plain ASCII. */
+export function normaliseWord(raw: string, plainAscii: boolean): string {
+  if (plainAscii) return raw.toLowerCase();
+  return raw.replace(/[\u2019\u2018\u02bc]/g, "'").toLowerCase().normalize('NFC');
+}
+
+/** Word tokens of `text`: parallel arrays of start/end offsets and normalised keys. */
+export interface Tokens {
+  starts: number[];
+  ends: number[];
+  keys: string[];
+}
+
+export function tokenize(text: string): Tokens {
+  const tokens: Tokens = { starts: [], ends: [], keys: [] };
+  const scanner = new WordScanner(text);
+  while (scanner.next()) {
+    tokens.starts.push(scanner.start);
+    tokens.ends.push(scanner.end);
+    tokens.keys.push(normaliseWord(text.slice(scanner.start, scanner.end), scanner.plainAscii));
+  }
+  return tokens;
 }
 
 /**

@@ -1,0 +1,412 @@
+// Fixes for causal wording the evidence does not support: reword as an association, hedge with
+// "may", add an evidence annotation for the writer to complete, or suppress with a reason.
+// Rewrites are made only when the sentence fits a pattern we can rewrite grammatically; otherwise
+// that fix is simply not offered.
+import type { Fix, TextRange } from '../types';
+
+/** A replacement inside one sentence; offsets are relative to the sentence text. */
+export interface SentenceEdit {
+  start: number;
+  end: number;
+  newText: string;
+}
+
+interface Token {
+  text: string;
+  lower: string;
+  start: number;
+  end: number;
+  isWord: boolean;
+}
+
+const TOKEN = /[\p{L}\p{N}]+(?:['’.\-][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu;
+
+function tokenise(text: string): Token[] {
+  const tokens: Token[] = [];
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
+    tokens.push({ text: m[0], lower: m[0].toLowerCase(), start: m.index, end: m.index + m[0].length, isWord: /^[\p{L}\p{N}]/u.test(m[0]) });
+  }
+  return tokens;
+}
+
+/** How the claim is reworded: `with` keeps the object, the others put an adjective before it. */
+type Rewording = 'with' | 'lower' | 'higher' | 'better' | 'less' | 'difference' | 'suggest' | 'none';
+type VerbForm = 's' | 'base' | 'past' | 'base-or-past';
+
+interface CausalVerb {
+  lemma: string;
+  form: VerbForm;
+  rewording: Rewording;
+  /** Words that must follow the verb, e.g. "to" in "leads to". */
+  particle?: string[];
+}
+
+const VERBS = new Map<string, CausalVerb>();
+function verb(lemma: string, s: string, past: string, rewording: Rewording, particle?: string[]): void {
+  VERBS.set(s, { lemma, form: 's', rewording, particle });
+  VERBS.set(lemma, { lemma, form: lemma === past ? 'base-or-past' : 'base', rewording, particle });
+  if (past !== lemma) VERBS.set(past, { lemma, form: 'past', rewording, particle });
+}
+verb('lead', 'leads', 'led', 'with', ['to']);
+verb('result', 'results', 'resulted', 'with', ['in']);
+verb('contribute', 'contributes', 'contributed', 'with', ['to']);
+verb('cause', 'causes', 'caused', 'with');
+verb('drive', 'drives', 'drove', 'with');
+verb('reduce', 'reduces', 'reduced', 'lower');
+verb('cut', 'cuts', 'cut', 'lower');
+verb('decrease', 'decreases', 'decreased', 'lower');
+verb('increase', 'increases', 'increased', 'higher');
+verb('raise', 'raises', 'raised', 'higher');
+verb('boost', 'boosts', 'boosted', 'higher');
+verb('improve', 'improves', 'improved', 'better');
+verb('prevent', 'prevents', 'prevented', 'less');
+verb('make', 'makes', 'made', 'difference', ['a', 'difference']);
+verb('prove', 'proves', 'proved', 'suggest', ['that']);
+verb('demonstrate', 'demonstrates', 'demonstrated', 'suggest', ['that']);
+// Causal verbs we can hedge ("may ensure") but not reword safely.
+for (const [lemma, s, past] of [
+  ['ensure', 'ensures', 'ensured'],
+  ['work', 'works', 'worked'],
+  ['produce', 'produces', 'produced'],
+  ['determine', 'determines', 'determined'],
+  ['affect', 'affects', 'affected'],
+  ['influence', 'influences', 'influenced'],
+  ['enable', 'enables', 'enabled'],
+  ['stop', 'stops', 'stopped'],
+  ['eliminate', 'eliminates', 'eliminated'],
+  ['transform', 'transforms', 'transformed'],
+  ['trigger', 'triggers', 'triggered'],
+  ['promote', 'promotes', 'promoted'],
+  ['protect', 'protects', 'protected'],
+  ['help', 'helps', 'helped'],
+  ['bring', 'brings', 'brought'],
+]) {
+  verb(lemma, s, past, 'none');
+}
+// "made" came from make; "lower" as a base verb is too often an adjective to touch.
+VERBS.delete('lower');
+
+const PARTICIPLES: Record<string, string> = { drove: 'driven', led: 'led', made: 'made', cut: 'cut', brought: 'brought' };
+
+// Connectives that assert the cause themselves; dropped along with the verb.
+const CAUSAL_CONNECTIVES = new Set(['therefore', 'thus', 'hence', 'consequently']);
+// Adverbs between subject and verb that move after the copula ("is also associated with").
+const MOVABLE_ADVERBS = new Set(['also', 'clearly', 'directly', 'really', 'substantially', 'strongly', 'markedly', 'greatly', 'further', 'dramatically', 'significantly']);
+// A verb after these has no subject we can see, or is already modified: leave it alone.
+const NO_SUBJECT = new Set([
+  'what', 'which', 'that', 'who', 'whom', 'whose', 'to', 'will', 'would', 'can', 'could', 'may', 'might', 'must',
+  'should', 'shall', 'does', 'do', 'did', 'not', "n't", 'never', 'cannot', 'and', 'or', 'but', 'if', 'whether', 'how', 'why',
+]);
+const PLURAL_PRONOUNS = new Set(['they', 'we', 'these', 'those', 'both', 'people', 'children', 'men', 'women', 'data']);
+const SINGULAR_S = new Set(['this', 'is', 'was', 'has', 'its', 'thus', 'process', 'analysis', 'progress', 'success', 'business', 'status', 'justice', 'practice', 'service']);
+// Words that cannot start the object we put an adjective before.
+const NOT_AN_OBJECT = new Set([
+  'a', 'an', 'their', 'its', 'his', 'her', 'our', 'your', 'my', 'this', 'that', 'these', 'those', 'them', 'it', 'him',
+  'us', 'me', 'some', 'any', 'many', 'much', 'more', 'less', 'fewer', 'most', 'by', 'to', 'in', 'on', 'at', 'of', 'for',
+  'with', 'and', 'or', 'but', 'not', 'no', 'both', 'each', 'every', 'all', 'such', 'how', 'whether', 'what', 'as',
+]);
+// Measures that take "lower"/"higher" even in the plural ("lower costs", "higher rates").
+const MEASURES = new Set([
+  'risk', 'number', 'rate', 'likelihood', 'chance', 'proportion', 'share', 'level', 'frequency', 'prevalence',
+  'odds', 'cost', 'score', 'percentage', 'reoffending', 'completion',
+]);
+
+function isPlural(word: string): boolean {
+  const w = word.toLowerCase();
+  if (PLURAL_PRONOUNS.has(w)) return true;
+  if (SINGULAR_S.has(w) || w.length <= 3) return false;
+  return w.endsWith('s') && !/(?:ss|us|is|ness)$/.test(w);
+}
+
+function singularOf(word: string): string {
+  return word.endsWith('s') ? word.slice(0, -1) : word;
+}
+
+interface VerbSite {
+  tokens: Token[];
+  /** Index of the verb token. */
+  index: number;
+  info: CausalVerb;
+  /** First token index after the verb and its particle. */
+  after: number;
+  /** First token index of what we replace (a dropped connective or moved adverb), else the verb. */
+  from: number;
+  adverbs: string[];
+  plural: boolean;
+  tense: 'present' | 'past';
+}
+
+/** Finds the causal verb the claim rests on (the one at or after the cue) and its grammatical setting. */
+function findVerb(sentence: string, cueStart: number | undefined): VerbSite | undefined {
+  const tokens = tokenise(sentence);
+  let index = -1;
+  for (let i = 0; i < tokens.length; i++) {
+    const info = VERBS.get(tokens[i].lower);
+    if (!info || (cueStart !== undefined && tokens[i].end <= cueStart)) continue;
+    if (info.particle && !info.particle.every((p, k) => tokens[i + 1 + k]?.lower === p)) continue;
+    index = i;
+    break;
+  }
+  if (index < 0) return undefined;
+  const info = VERBS.get(tokens[index].lower)!;
+  let from = index;
+  const adverbs: string[] = [];
+  while (from > 0 && (CAUSAL_CONNECTIVES.has(tokens[from - 1].lower) || MOVABLE_ADVERBS.has(tokens[from - 1].lower))) {
+    from--;
+    if (MOVABLE_ADVERBS.has(tokens[from].lower)) adverbs.unshift(tokens[from].text);
+  }
+  const subject = tokens[from - 1];
+  if (!subject || !subject.isWord || NO_SUBJECT.has(subject.lower) || /^\d/.test(subject.text)) return undefined;
+  const plural = isPlural(subject.text);
+  let tense: 'present' | 'past';
+  if (info.form === 's') {
+    if (plural) return undefined;
+    tense = 'present';
+  } else if (info.form === 'base') {
+    if (!plural) return undefined;
+    tense = 'present';
+  } else if (info.form === 'past') {
+    tense = 'past';
+  } else {
+    tense = plural ? 'present' : 'past';
+  }
+  return { tokens, index, info, after: index + 1 + (info.particle?.length ?? 0), from, adverbs, plural, tense };
+}
+
+function copula(site: VerbSite): string {
+  if (site.tense === 'present') return site.plural ? 'are' : 'is';
+  return site.plural ? 'were' : 'was';
+}
+
+/**
+ * Rewords a causal claim as an association ("reduces reoffending" → "is associated with lower
+ * reoffending"), or returns undefined when no grammatical rewrite is known for the sentence.
+ */
+export function rewordAsAssociation(sentence: string, cueStart?: number): SentenceEdit | undefined {
+  const site = findVerb(sentence, cueStart);
+  if (!site) return undefined;
+  const { tokens, info } = site;
+  const start = tokens[site.from].start;
+  const associated = [copula(site), ...site.adverbs.map((a) => a.toLowerCase()), 'associated with'].join(' ');
+  const verbEnd = tokens[site.after - 1].end;
+  switch (info.rewording) {
+    case 'with':
+      if (!tokens[site.after]?.isWord) return undefined;
+      return { start, end: verbEnd, newText: associated };
+    case 'suggest': {
+      const suggest = site.tense === 'past' ? 'suggested' : site.plural ? 'suggest' : 'suggests';
+      return { start, end: tokens[site.index].end, newText: suggest };
+    }
+    case 'difference': {
+      const preposition = tokens[site.after];
+      if (!preposition || (preposition.lower !== 'to' && preposition.lower !== 'in') || !tokens[site.after + 1]?.isWord) return undefined;
+      return { start, end: preposition.end, newText: `${associated} differences in` };
+    }
+    case 'lower':
+    case 'higher':
+    case 'better':
+    case 'less':
+      return rewordComparison(site, start, associated);
+    default:
+      return undefined;
+  }
+}
+
+// "cuts reoffending by 14 points" → "is associated with reoffending 14 percentage points lower";
+// "reduces reoffending" → "is associated with lower reoffending".
+function rewordComparison(site: VerbSite, start: number, associated: string): SentenceEdit | undefined {
+  const { tokens } = site;
+  const first = tokens[site.after];
+  if (!first || !first.isWord || NOT_AN_OBJECT.has(first.lower) || first.lower.endsWith('ly') || /^\d/.test(first.text)) {
+    return rewordDefiniteMeasure(site, start, associated);
+  }
+  const by = findByAmount(tokens, site.after);
+  if (by) {
+    const direction = site.info.rewording === 'lower' ? 'lower' : site.info.rewording === 'less' ? undefined : 'higher';
+    if (!direction) return undefined;
+    const object = textBetween(tokens, site.after, by.byIndex);
+    return { start, end: by.end, newText: `${associated} ${object} ${by.amount} ${direction}` };
+  }
+  return { start, end: tokens[site.after - 1].end, newText: `${associated} ${adjectiveFor(site.info.rewording, first.lower)}` };
+}
+
+// "reduces the risk of reoffending" → "is associated with a lower risk of reoffending".
+function rewordDefiniteMeasure(site: VerbSite, start: number, associated: string): SentenceEdit | undefined {
+  const { tokens } = site;
+  const the = tokens[site.after];
+  const noun = tokens[site.after + 1];
+  if (the?.lower !== 'the' || !noun?.isWord || site.info.rewording === 'less') return undefined;
+  const adjective = site.info.rewording === 'better' ? 'better' : site.info.rewording === 'lower' ? 'lower' : 'higher';
+  if (MEASURES.has(noun.lower)) return { start, end: the.end, newText: `${associated} a ${adjective}` };
+  if (isPlural(noun.lower) && MEASURES.has(singularOf(noun.lower))) return { start, end: the.end, newText: `${associated} ${adjective}` };
+  return undefined;
+}
+
+function adjectiveFor(rewording: Rewording, objectWord: string): string {
+  const countable = isPlural(objectWord) && !MEASURES.has(singularOf(objectWord));
+  if (rewording === 'better') return 'better';
+  if (rewording === 'higher') return countable ? 'more' : 'higher';
+  if (rewording === 'less') return countable ? 'fewer' : 'less';
+  return countable ? 'fewer' : 'lower';
+}
+
+// "… by 14 percentage points", "… by 14 points", "… by 14%" within a few words of the verb.
+function findByAmount(tokens: Token[], from: number): { byIndex: number; amount: string; end: number } | undefined {
+  for (let i = from + 1; i < tokens.length && i <= from + 5; i++) {
+    if (!tokens[i - 1].isWord) return undefined;
+    if (tokens[i].lower !== 'by') continue;
+    const number = tokens[i + 1];
+    if (!number || !/^\d+(?:\.\d+)?$/.test(number.text)) return undefined;
+    const unit = tokens[i + 2];
+    const next = tokens[i + 3];
+    const one = number.text === '1';
+    if (unit?.text === '%') return { byIndex: i, amount: `${number.text}%`, end: unit.end };
+    if (unit?.lower === 'percentage' && (next?.lower === 'points' || next?.lower === 'point')) {
+      return { byIndex: i, amount: `${number.text} percentage ${one ? 'point' : 'points'}`, end: next.end };
+    }
+    if (unit?.lower === 'points' || unit?.lower === 'point') {
+      return { byIndex: i, amount: `${number.text} percentage ${one ? 'point' : 'points'}`, end: unit.end };
+    }
+    if ((unit?.lower === 'per' && next?.lower === 'cent') || unit?.lower === 'percent') {
+      return { byIndex: i, amount: `${number.text}%`, end: (unit.lower === 'per' ? next : unit).end };
+    }
+    return undefined;
+  }
+  return undefined;
+}
+
+function textBetween(tokens: Token[], from: number, to: number): string {
+  return tokens.slice(from, to).map((t) => t.text).join(' ');
+}
+
+/** Hedges a causal verb with "may" ("reduces" → "may reduce", "reduced" → "may have reduced"). */
+export function hedgeWithMay(sentence: string, cueStart?: number): SentenceEdit | undefined {
+  const tokens = tokenise(sentence);
+  let index = -1;
+  for (let i = 0; i < tokens.length; i++) {
+    if (cueStart !== undefined && tokens[i].end <= cueStart) continue;
+    if (VERBS.has(tokens[i].lower)) {
+      index = i;
+      break;
+    }
+  }
+  if (index < 0) return undefined;
+  const info = VERBS.get(tokens[index].lower)!;
+  const before = tokens[index - 1];
+  if (before && (before.lower === 'will' || before.lower === 'can' || before.lower === 'does' || before.lower === 'do')) {
+    return info.form === 'base' || info.form === 'base-or-past' ? { start: before.start, end: before.end, newText: 'may' } : undefined;
+  }
+  const site = findVerb(sentence, cueStart);
+  if (!site || site.index !== index) return undefined;
+  const start = tokens[site.from].start;
+  const adverbs = site.adverbs.map((a) => a.toLowerCase());
+  const verbText = site.tense === 'present' ? info.lemma : `have ${PARTICIPLES[tokens[index].lower] ?? tokens[index].lower}`;
+  return { start, end: tokens[index].end, newText: ['may', ...adverbs, verbText].join(' ') };
+}
+
+/**
+ * For a claim already hedged with a modal ("may reduce reoffending"), the associational form
+ * ("may be associated with lower reoffending").
+ */
+export function rewordHedgedAsAssociation(sentence: string, cueStart?: number): SentenceEdit | undefined {
+  const tokens = tokenise(sentence);
+  for (let i = 1; i < tokens.length; i++) {
+    if (cueStart !== undefined && tokens[i].end <= cueStart) continue;
+    const info = VERBS.get(tokens[i].lower);
+    if (!info) continue;
+    const modal = tokens[i - 1];
+    if (!['may', 'might', 'could'].includes(modal.lower) || (info.form !== 'base' && info.form !== 'base-or-past')) return undefined;
+    if (info.particle && !info.particle.every((p, k) => tokens[i + 1 + k]?.lower === p)) return undefined;
+    // Reuse the plain rewrite on "X reduces…" and splice "be" in for the copula.
+    const site: VerbSite = { tokens, index: i, info, after: i + 1 + (info.particle?.length ?? 0), from: i, adverbs: [], plural: false, tense: 'present' };
+    const edit =
+      info.rewording === 'with'
+        ? tokens[site.after]?.isWord
+          ? { start: tokens[i].start, end: tokens[site.after - 1].end, newText: 'be associated with' }
+          : undefined
+        : ['lower', 'higher', 'better', 'less'].includes(info.rewording)
+          ? rewordComparison(site, tokens[i].start, 'be associated with')
+          : undefined;
+    return edit;
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Fixes attached to findings
+// ---------------------------------------------------------------------------------------------
+
+export interface ClaimFixRequest {
+  /** The whole document. */
+  text: string;
+  /** The masked document: edits must not touch markup. */
+  masked: string;
+  sentence: TextRange;
+  /** The first causal cue, in document offsets. */
+  cue?: TextRange;
+  label: 'direct_causal' | 'conditional_causal';
+  ruleId: string;
+  /** Whether the sentence's line starts its paragraph (a comment line above will not split it). */
+  startsParagraph: boolean;
+}
+
+/** Every fix for an unsupported or hedged causal claim, most helpful first. */
+export function claimFixes(request: ClaimFixRequest): Fix[] {
+  const fixes: Fix[] = [];
+  const { text, masked, sentence } = request;
+  const sentenceText = masked.slice(sentence.start, sentence.end);
+  const cueStart = request.cue ? request.cue.start - sentence.start : undefined;
+  const toDocument = (edit: SentenceEdit | undefined): SentenceEdit | undefined => {
+    if (!edit) return undefined;
+    const start = sentence.start + edit.start;
+    const end = sentence.start + edit.end;
+    // Markup inside the span (emphasis, links) would be lost; offer nothing rather than break it.
+    if (text.slice(start, end) !== masked.slice(start, end)) return undefined;
+    return { start, end, newText: edit.newText };
+  };
+  const reworded = toDocument(
+    request.label === 'direct_causal' ? rewordAsAssociation(sentenceText, cueStart) : rewordHedgedAsAssociation(sentenceText, cueStart),
+  );
+  if (reworded) {
+    fixes.push({
+      title: `Reword as an association: “${reworded.newText}”`,
+      edits: [{ range: { start: reworded.start, end: reworded.end }, newText: reworded.newText }],
+      isPreferred: true,
+    });
+  }
+  if (request.label === 'direct_causal') {
+    const hedged = toDocument(hedgeWithMay(sentenceText, cueStart));
+    if (hedged) {
+      fixes.push({ title: `Hedge: “${hedged.newText}”`, edits: [{ range: { start: hedged.start, end: hedged.end }, newText: hedged.newText }] });
+    }
+  }
+  fixes.push({
+    title: 'Add an evidence annotation for this sentence (to complete)',
+    edits: [{ range: { start: sentence.end, end: sentence.end }, newText: ' <!-- evidence: sms=?; design=""; source="" -->' }],
+  });
+  fixes.push(suppressionFix(request));
+  return fixes;
+}
+
+function suppressionFix(request: ClaimFixRequest): Fix {
+  const { text, sentence, ruleId } = request;
+  const lineStart = Math.max(text.lastIndexOf('\n', sentence.start - 1), text.lastIndexOf('\r', sentence.start - 1)) + 1;
+  const prefix = text.slice(lineStart, sentence.start);
+  const newline = /\r\n/.test(text) ? '\r\n' : '\n';
+  const comment = (kind: string) => `<!-- bulletin-checker-${kind} ${ruleId} -- reason: … -->`;
+  if (request.startsParagraph && /^[ \t]*$/.test(prefix)) {
+    return {
+      title: 'Suppress for this line, with a reason',
+      edits: [{ range: { start: lineStart, end: lineStart }, newText: `${prefix}${comment('disable-next-line')}${newline}` }],
+    };
+  }
+  // Inside a paragraph or list item a comment line above would split it, so suppress on the line itself.
+  const cueAt = request.cue?.start ?? sentence.start;
+  let lineEnd = cueAt;
+  while (lineEnd < text.length && text[lineEnd] !== '\n' && text[lineEnd] !== '\r') lineEnd++;
+  return {
+    title: 'Suppress for this line, with a reason',
+    edits: [{ range: { start: lineEnd, end: lineEnd }, newText: ` ${comment('disable-line')}` }],
+  };
+}
