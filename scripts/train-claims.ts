@@ -44,7 +44,7 @@ export interface TrainSettings {
 export const CHOSEN: TrainSettings = {
   features: { hashBits: 18, charMin: 2, charMax: 5, wordWeight: 1, charWeight: 2, cueWeight: 1 },
   epochs: 12,
-  learningRate: 0.3,
+  learningRate: 0.03,
   l2: 1e-5,
   classWeightPower: 0.5,
   seed: 20190801,

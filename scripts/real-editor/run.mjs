@@ -142,7 +142,8 @@ async function openWorkbench(address) {
   const onLogEntry = (type, args) => {
     const text = Array.isArray(args) ? format(...args) : String(args);
     if (!text.startsWith(TEST_OUTPUT_PREFIX)) {
-      if (options.verbose) console.log(`[workbench ${type}] ${text}`);
+      // Errors such as a test index that fails to load come from the workbench itself, unprefixed.
+      if (options.verbose || (type === 'error' && !isOfflineNoise(text))) console.log(`[workbench ${type}] ${text}`);
       return;
     }
     const line = text.slice(TEST_OUTPUT_PREFIX.length);
@@ -168,6 +169,11 @@ async function openWorkbench(address) {
   const url = workbenchUrl(address, options);
   log(`opening the workbench at ${address} (workspace ${options.workspace}, trust ${options.trust ? 'on' : 'off'})`);
   await page.goto(url, { waitUntil: 'domcontentloaded' });
+}
+
+/** Failed look-ups of the extension gallery and similar: expected on a machine without internet access. */
+function isOfflineNoise(text) {
+  return /ENOTFOUND|ERR_NAME_NOT_RESOLVED|ERR_INTERNET_DISCONNECTED|open-vsx\.org/.test(text);
 }
 
 async function main() {

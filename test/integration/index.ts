@@ -38,7 +38,8 @@ export function run(): Promise<void> {
   const prefix = process.env[OUTPUT_PREFIX_VARIABLE];
   if (prefix) prefixConsoleOutput(prefix);
   // Loaded only now: mocha's reporters keep the console.log they find when mocha is first required.
-  const Mocha: typeof MochaType = require('mocha');
+  const loaded = require('mocha');
+  const Mocha: typeof MochaType = loaded.default ?? loaded;
   const mocha = new Mocha({
     ui: 'bdd',
     reporter: 'spec',

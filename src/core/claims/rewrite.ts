@@ -93,16 +93,19 @@ const PARTICIPLES: Record<string, string> = { drove: 'driven', led: 'led', made:
 const CAUSAL_CONNECTIVES = new Set(['therefore', 'thus', 'hence', 'consequently']);
 // Adverbs between subject and verb that move after the copula ("is also associated with").
 const MOVABLE_ADVERBS = new Set(['also', 'clearly', 'directly', 'really', 'substantially', 'strongly', 'markedly', 'greatly', 'further', 'dramatically', 'significantly']);
-// A verb after these has no subject we can see, or is already modified: leave it alone.
-const NO_SUBJECT = new Set([
-  'what', 'which', 'that', 'who', 'whom', 'whose', 'to', 'will', 'would', 'can', 'could', 'may', 'might', 'must',
-  'should', 'shall', 'does', 'do', 'did', 'not', "n't", 'never', 'cannot', 'and', 'or', 'but', 'if', 'whether', 'how', 'why',
+// A verb after these has no subject we can see, is already modified, or is really a noun ("the results").
+const NOT_A_SUBJECT = new Set([
+  'whom', 'whose', 'to', 'will', 'would', 'can', 'could', 'may', 'might', 'must', 'should', 'shall', 'does', 'do',
+  'did', 'not', "n't", 'never', 'cannot', 'and', 'or', 'but', 'if', 'whether', 'how', 'why', 'the', 'a', 'an',
+  'their', 'its', 'his', 'her', 'our', 'your', 'my', 'these', 'those', 'of', 'in', 'on', 'for', 'with', 'by', 'from',
+  'at', 'as', 'than', 'into', 'about', 'between', 'such', 'no', 'any', 'some', 'each', 'every',
 ]);
+const RELATIVE_PRONOUNS = new Set(['what', 'which', 'that', 'who']);
 const PLURAL_PRONOUNS = new Set(['they', 'we', 'these', 'those', 'both', 'people', 'children', 'men', 'women', 'data']);
 const SINGULAR_S = new Set(['this', 'is', 'was', 'has', 'its', 'thus', 'process', 'analysis', 'progress', 'success', 'business', 'status', 'justice', 'practice', 'service']);
 // Words that cannot start the object we put an adjective before.
 const NOT_AN_OBJECT = new Set([
-  'a', 'an', 'their', 'its', 'his', 'her', 'our', 'your', 'my', 'this', 'that', 'these', 'those', 'them', 'it', 'him',
+  'the', 'a', 'an', 'their', 'its', 'his', 'her', 'our', 'your', 'my', 'this', 'that', 'these', 'those', 'them', 'it', 'him',
   'us', 'me', 'some', 'any', 'many', 'much', 'more', 'less', 'fewer', 'most', 'by', 'to', 'in', 'on', 'at', 'of', 'for',
   'with', 'and', 'or', 'but', 'not', 'no', 'both', 'each', 'every', 'all', 'such', 'how', 'whether', 'what', 'as',
 ]);
@@ -138,13 +141,15 @@ interface VerbSite {
 }
 
 /** Finds the causal verb the claim rests on (the one at or after the cue) and its grammatical setting. */
-function findVerb(sentence: string, cueStart: number | undefined): VerbSite | undefined {
+function findVerb(sentence: string, cueStart: number | undefined, mode: 'reword' | 'hedge'): VerbSite | undefined {
   const tokens = tokenise(sentence);
   let index = -1;
   for (let i = 0; i < tokens.length; i++) {
     const info = VERBS.get(tokens[i].lower);
     if (!info || (cueStart !== undefined && tokens[i].end <= cueStart)) continue;
-    if (info.particle && !info.particle.every((p, k) => tokens[i + 1 + k]?.lower === p)) continue;
+    // "leads to" needs its "to" either way (else "leads" may be a noun); "makes a difference" only to reword.
+    const needsParticle = info.particle && (mode === 'reword' || info.rewording === 'with');
+    if (needsParticle && !info.particle!.every((p, k) => tokens[i + 1 + k]?.lower === p)) continue;
     index = i;
     break;
   }
@@ -157,8 +162,11 @@ function findVerb(sentence: string, cueStart: number | undefined): VerbSite | un
     if (MOVABLE_ADVERBS.has(tokens[from].lower)) adverbs.unshift(tokens[from].text);
   }
   const subject = tokens[from - 1];
-  if (!subject || !subject.isWord || NO_SUBJECT.has(subject.lower) || /^\d/.test(subject.text)) return undefined;
-  const plural = isPlural(subject.text);
+  if (!subject || !subject.isWord || NOT_A_SUBJECT.has(subject.lower) || /^\d/.test(subject.text)) return undefined;
+  // A relative pronoun's number follows the verb; "what drives" hedges fine but has no noun to reword around.
+  const relative = RELATIVE_PRONOUNS.has(subject.lower);
+  if (relative && mode === 'reword') return undefined;
+  const plural = relative ? info.form === 'base' : isPlural(subject.text);
   let tense: 'present' | 'past';
   if (info.form === 's') {
     if (plural) return undefined;
@@ -171,7 +179,8 @@ function findVerb(sentence: string, cueStart: number | undefined): VerbSite | un
   } else {
     tense = plural ? 'present' : 'past';
   }
-  return { tokens, index, info, after: index + 1 + (info.particle?.length ?? 0), from, adverbs, plural, tense };
+  const particles = mode === 'reword' || info.rewording === 'with' ? (info.particle?.length ?? 0) : 0;
+  return { tokens, index, info, after: index + 1 + particles, from, adverbs, plural, tense };
 }
 
 function copula(site: VerbSite): string {
@@ -184,7 +193,7 @@ function copula(site: VerbSite): string {
  * reoffending"), or returns undefined when no grammatical rewrite is known for the sentence.
  */
 export function rewordAsAssociation(sentence: string, cueStart?: number): SentenceEdit | undefined {
-  const site = findVerb(sentence, cueStart);
+  const site = findVerb(sentence, cueStart, 'reword');
   if (!site) return undefined;
   const { tokens, info } = site;
   const start = tokens[site.from].start;
@@ -283,22 +292,20 @@ function textBetween(tokens: Token[], from: number, to: number): string {
 /** Hedges a causal verb with "may" ("reduces" → "may reduce", "reduced" → "may have reduced"). */
 export function hedgeWithMay(sentence: string, cueStart?: number): SentenceEdit | undefined {
   const tokens = tokenise(sentence);
-  let index = -1;
-  for (let i = 0; i < tokens.length; i++) {
+  for (let i = 1; i < tokens.length; i++) {
     if (cueStart !== undefined && tokens[i].end <= cueStart) continue;
-    if (VERBS.has(tokens[i].lower)) {
-      index = i;
-      break;
+    const info = VERBS.get(tokens[i].lower);
+    const before = tokens[i - 1].lower;
+    // "will reduce", "can reduce" → "may reduce".
+    if (info && (info.form === 'base' || info.form === 'base-or-past') && (before === 'will' || before === 'can')) {
+      return { start: tokens[i - 1].start, end: tokens[i - 1].end, newText: 'may' };
     }
+    if (info) break;
   }
-  if (index < 0) return undefined;
-  const info = VERBS.get(tokens[index].lower)!;
-  const before = tokens[index - 1];
-  if (before && (before.lower === 'will' || before.lower === 'can' || before.lower === 'does' || before.lower === 'do')) {
-    return info.form === 'base' || info.form === 'base-or-past' ? { start: before.start, end: before.end, newText: 'may' } : undefined;
-  }
-  const site = findVerb(sentence, cueStart);
-  if (!site || site.index !== index) return undefined;
+  const site = findVerb(sentence, cueStart, 'hedge');
+  if (!site) return undefined;
+  const index = site.index;
+  const info = site.info;
   const start = tokens[site.from].start;
   const adverbs = site.adverbs.map((a) => a.toLowerCase());
   const verbText = site.tense === 'present' ? info.lemma : `have ${PARTICIPLES[tokens[index].lower] ?? tokens[index].lower}`;

@@ -1,8 +1,10 @@
 // Finds glossary forms in prose in one pass: a trie keyed by normalised words, walked from each
 // word, longest match first. Forms are literals; nothing a glossary says becomes a regex.
+// Most words of a bulletin are in no form, so a bitmap of first-word hashes turns them away before
+// any string is made.
 import type { Glossary, TermInflection, TermMatch } from '../types';
-import { acronymInflections, wordInflections, type InflectedKey } from './inflect';
-import { edgeKey, gapKey, isApostrophe, isWordCharAt, tokenize } from './tokens';
+import { formAccepts, possibleEndings, stemOf, type Ending } from './endings';
+import { asciiHash, edgeKey, gapKey, isApostrophe, isWordCharAt, keyHash, normaliseWord, tokenize, WordScanner } from './tokens';
 
 export interface TermIndex {
   /** Matches in `text`; returned ranges are offset by `offset`. */
@@ -16,9 +18,11 @@ interface Candidate {
   form: FormKind;
   canonical: string;
   caseSensitive: boolean;
-  /** The form's words as written, for case-sensitive comparison. */
+  /** The form's words as written (apostrophes straightened), for case-sensitive comparison. */
   words: string[];
-  inflection?: InflectedKey;
+  /** Which endings the last word takes. */
+  takesPlural: boolean;
+  takesVerb: boolean;
 }
 
 interface TrieNode {
@@ -26,12 +30,12 @@ interface TrieNode {
   candidates?: Candidate[];
 }
 
-/** A form broken into trie edges, or undefined when it has no letters or digits. */
 interface ParsedForm {
   edges: string[];
   words: string[];
 }
 
+/** A form broken into trie edges, or undefined when it has no letters or digits. */
 export function formEdges(form: string): ParsedForm | undefined {
   const tokens = tokenize(form);
   if (tokens.keys.length === 0) return undefined;
@@ -40,7 +44,7 @@ export function formEdges(form: string): ParsedForm | undefined {
   for (let i = 0; i < tokens.keys.length; i++) {
     const gap = i === 0 ? '' : (gapKey(form, tokens.ends[i - 1], tokens.starts[i]) ?? '');
     edges.push(edgeKey(gap, tokens.keys[i]));
-    words.push(form.slice(tokens.starts[i], tokens.ends[i]).replace(/[\u2019\u2018\u02bc]/g, "'"));
+    words.push(straightenApostrophes(form.slice(tokens.starts[i], tokens.ends[i])));
   }
   return { edges, words };
 }
@@ -50,133 +54,192 @@ export function formKey(form: string): string | undefined {
   return formEdges(form)?.edges.join('\u0001');
 }
 
-class TrieBuilder {
-  readonly root = new Map<string, TrieNode>();
+function straightenApostrophes(word: string): string {
+  return word.replace(/[\u2019\u2018\u02bc]/g, "'");
+}
 
-  add(edges: string[], candidate: Candidate, onlyIfNew: boolean): void {
-    let level = this.root;
-    let node: TrieNode | undefined;
-    for (let i = 0; i < edges.length; i++) {
-      node = level.get(edges[i]);
-      if (!node) {
-        node = {};
-        level.set(edges[i], node);
-      }
-      if (i < edges.length - 1) level = node.children ??= new Map();
+const HASH_BITS = 20;
+const HASH_MASK = (1 << HASH_BITS) - 1;
+
+interface Trie {
+  root: Map<string, TrieNode>;
+  /** Bit per hash of a first word: a word whose bit is clear starts no form. */
+  firstWords: Uint8Array;
+}
+
+function insert(trie: Trie, parsed: ParsedForm, candidate: Candidate): void {
+  let level = trie.root;
+  let node: TrieNode | undefined;
+  for (let i = 0; i < parsed.edges.length; i++) {
+    if (i > 0) level = node!.children ??= new Map();
+    node = level.get(parsed.edges[i]);
+    if (!node) {
+      node = {};
+      level.set(parsed.edges[i], node);
     }
-    if (!node) return;
-    // An inflected spelling never hides a form that is spelt that way ("process" vs "proces").
-    if (onlyIfNew && node.candidates?.some((c) => !c.inflection)) return;
-    (node.candidates ??= []).push(candidate);
   }
-}
-
-function addForm(builder: TrieBuilder, parsed: ParsedForm, base: Omit<Candidate, 'words'>): void {
-  builder.add(parsed.edges, { ...base, words: parsed.words }, false);
-}
-
-function addInflections(builder: TrieBuilder, parsed: ParsedForm, base: Omit<Candidate, 'words'>): void {
-  const last = parsed.edges.length - 1;
-  const lastEdge = parsed.edges[last];
-  const lastWord = lastEdge.slice(lastEdge.lastIndexOf('\u0000') + 1);
-  const gapPrefix = lastEdge.slice(0, lastEdge.length - lastWord.length);
-  const variants = base.form === 'acronym' ? acronymInflections(lastWord) : wordInflections(lastWord);
-  for (const variant of variants) {
-    const edges = parsed.edges.slice(0, last);
-    edges.push(gapPrefix + variant.key);
-    builder.add(edges, { ...base, words: parsed.words, inflection: variant }, true);
-  }
+  (node!.candidates ??= []).push(candidate);
+  const hash = keyHash(parsed.edges[0]) & HASH_MASK;
+  trie.firstWords[hash >> 3] |= 1 << (hash & 7);
 }
 
 export function compileGlossary(glossary: Glossary): TermIndex {
-  const builder = new TrieBuilder();
-  const forms: Array<[ParsedForm, Omit<Candidate, 'words'>]> = [];
+  const trie: Trie = { root: new Map(), firstWords: new Uint8Array(1 << (HASH_BITS - 3)) };
   for (const entry of glossary.entries) {
     const add = (text: string, form: FormKind, caseSensitive: boolean): void => {
       const parsed = formEdges(text);
-      if (parsed) forms.push([parsed, { entryId: entry.id, form, canonical: text, caseSensitive }]);
+      if (!parsed) return;
+      const last = parsed.words[parsed.words.length - 1];
+      const isAcronym = form === 'acronym';
+      insert(trie, parsed, {
+        entryId: entry.id,
+        form,
+        canonical: text,
+        caseSensitive,
+        words: parsed.words,
+        takesPlural: formAccepts(last, isAcronym, { kind: 'plural', suffixLength: 1, restore: '' }),
+        takesVerb: !isAcronym && formAccepts(last, false, { kind: 'verb', suffixLength: 3, restore: '' }),
+      });
     };
     add(entry.term, 'term', entry.caseSensitive);
     for (const alias of entry.aliases) add(alias, 'alias', entry.caseSensitive);
     for (const acronym of entry.acronyms) add(acronym, 'acronym', true);
     for (const d of entry.discouraged) add(d.form, 'discouraged', entry.caseSensitive);
   }
-  // Exact spellings first so that an inflected variant never displaces a real form.
-  for (const [parsed, base] of forms) addForm(builder, parsed, base);
-  for (const [parsed, base] of forms) addInflections(builder, parsed, base);
-  sortCandidates(builder.root);
-  return { match: (text, offset) => findMatches(builder.root, text, offset) };
+  sortCandidates(trie.root);
+  return { match: (text, offset) => findMatches(trie, text, offset) };
 }
 
 function sortCandidates(level: Map<string, TrieNode>): void {
   for (const node of level.values()) {
-    // Exact forms before inflected ones; case-sensitive before case-insensitive (acronym "MI" before alias "mi").
-    node.candidates?.sort((a, b) => Number(!!a.inflection) - Number(!!b.inflection) || Number(b.caseSensitive) - Number(a.caseSensitive));
+    // Case-sensitive forms first, so acronym "MI" wins over an alias "mi" when the case fits.
+    if (node.candidates && node.candidates.length > 1) node.candidates.sort((a, b) => Number(b.caseSensitive) - Number(a.caseSensitive));
     if (node.children) sortCandidates(node.children);
   }
 }
 
-function sameCase(text: string, starts: number[], ends: number[], first: number, candidate: Candidate): boolean {
-  const { words, inflection } = candidate;
+/** The words of the phrase being matched, as offsets into the text. */
+interface Path {
+  starts: number[];
+  ends: number[];
+}
+
+function accepts(candidate: Candidate, ending: Ending | undefined): boolean {
+  if (!ending) return true;
+  return ending.kind === 'verb' ? candidate.takesVerb : candidate.takesPlural;
+}
+
+function sameCase(text: string, path: Path, candidate: Candidate, ending: Ending | undefined): boolean {
+  const { words } = candidate;
   for (let k = 0; k < words.length; k++) {
-    let written = text.slice(starts[first + k], ends[first + k]);
+    let written = straightenApostrophes(text.slice(path.starts[k], path.ends[k]));
     let expected = words[k];
-    if (k === words.length - 1 && inflection) {
-      written = written.slice(0, inflection.stemLength);
-      expected = expected.slice(0, inflection.stemLength);
+    if (k === words.length - 1 && ending) {
+      const suffix = written.slice(written.length - ending.suffixLength);
+      if (candidate.form === 'acronym' && suffix !== suffix.toLowerCase()) return false;
+      written = written.slice(0, written.length - ending.suffixLength);
+      expected = expected.slice(0, expected.length - ending.restore.length);
     }
-    if (written.replace(/[\u2019\u2018\u02bc]/g, "'") !== expected) return false;
+    if (written !== expected) return false;
   }
   return true;
 }
 
-function findMatches(root: Map<string, TrieNode>, text: string, offset: number): TermMatch[] {
+function pick(node: TrieNode | undefined, text: string, path: Path, ending: Ending | undefined): Candidate | undefined {
+  if (!node?.candidates) return undefined;
+  for (const c of node.candidates) {
+    if (accepts(c, ending) && (!c.caseSensitive || sameCase(text, path, c, ending))) return c;
+  }
+  return undefined;
+}
+
+interface Best {
+  candidate: Candidate;
+  words: number;
+  ending: Ending | undefined;
+}
+
+function hasBit(bits: Uint8Array, hash: number): boolean {
+  const h = hash & HASH_MASK;
+  return (bits[h >> 3] & (1 << (h & 7))) !== 0;
+}
+
+/** Whether the word (or the word less a plausible ending) could start a form. */
+function mayStartForm(trie: Trie, text: string, scanner: WordScanner): boolean {
+  if (hasBit(trie.firstWords, scanner.hash)) return true;
+  if (!scanner.plainAscii) return true; // rare: decide on the real key
+  const { start, end } = scanner;
+  const last = text.charCodeAt(end - 1) | 0x20;
+  if (last !== 115 && last !== 103 && last !== 100) return false; // s, g, d: no ending to strip
+  for (const strip of [1, 2, 3]) {
+    if (end - strip > start && hasBit(trie.firstWords, asciiHash(text, start, end - strip))) return true;
+  }
+  return end - 3 > start && hasBit(trie.firstWords, (Math.imul(asciiHash(text, start, end - 3), 31) + 121) | 0);
+}
+
+function findMatches(trie: Trie, text: string, offset: number): TermMatch[] {
   const matches: TermMatch[] = [];
-  if (root.size === 0) return matches;
-  const { starts, ends, keys } = tokenize(text);
-  const count = keys.length;
-  for (let i = 0; i < count; i++) {
-    let node = root.get(keys[i]);
-    if (!node) continue;
-    let best: Candidate | undefined;
-    let bestLast = i;
-    let j = i;
-    for (;;) {
-      if (node.candidates) {
-        const found = node.candidates.find((c) => !c.caseSensitive || sameCase(text, starts, ends, i, c));
+  if (trie.root.size === 0) return matches;
+  const scanner = new WordScanner(text);
+  const ahead = new WordScanner(text);
+  const path: Path = { starts: [], ends: [] };
+  while (scanner.next()) {
+    if (!mayStartForm(trie, text, scanner)) continue;
+    path.starts.length = 0;
+    path.ends.length = 0;
+    let best: Best | undefined;
+    let level: Map<string, TrieNode> | undefined = trie.root;
+    let gap = '';
+    let wordStart = scanner.start;
+    let wordEnd = scanner.end;
+    let plainAscii = scanner.plainAscii;
+    while (level) {
+      path.starts.push(wordStart);
+      path.ends.push(wordEnd);
+      const key = normaliseWord(text.slice(wordStart, wordEnd), plainAscii);
+      for (const ending of possibleEndings(key)) {
+        const found = pick(level.get(edgeKey(gap, stemOf(key, ending))), text, path, ending);
         if (found) {
-          best = found;
-          bestLast = j;
+          best = { candidate: found, words: path.starts.length, ending };
+          break;
         }
       }
-      if (!node.children || j + 1 >= count) break;
-      const gap = gapKey(text, ends[j], starts[j + 1]);
-      if (gap === undefined) break;
-      const next: TrieNode | undefined = node.children.get(edgeKey(gap, keys[j + 1]));
-      if (!next) break;
-      node = next;
-      j++;
+      const node = level.get(edgeKey(gap, key));
+      if (!node) break;
+      const exact = pick(node, text, path, undefined);
+      if (exact) best = { candidate: exact, words: path.starts.length, ending: undefined };
+      level = node.children;
+      if (!level) break;
+      ahead.seek(wordEnd);
+      if (!ahead.next()) break;
+      const nextGap = gapKey(text, wordEnd, ahead.start);
+      if (nextGap === undefined) break;
+      gap = nextGap;
+      wordStart = ahead.start;
+      wordEnd = ahead.end;
+      plainAscii = ahead.plainAscii;
     }
     if (!best) continue;
-    matches.push(toMatch(text, offset, starts[i], ends[bestLast], best));
-    i = bestLast;
+    const match = toMatch(text, offset, path.starts[0], path.ends[best.words - 1], best);
+    matches.push(match);
+    scanner.seek(match.range.end - offset);
   }
   return matches;
 }
 
-function toMatch(text: string, offset: number, start: number, end: number, candidate: Candidate): TermMatch {
+function toMatch(text: string, offset: number, start: number, end: number, best: Best): TermMatch {
+  const { candidate, ending } = best;
   let inflection: TermInflection | undefined;
-  const variant = candidate.inflection;
-  if (variant) {
-    let kind = variant.kind;
-    let suffixLength = variant.key.length - variant.stemLength;
+  if (ending) {
+    let kind = ending.kind;
+    let suffixLength = ending.suffixLength;
     // "offenders'": an apostrophe after a plural is possessive, not a closing quote, when no letter follows.
     if (kind === 'plural' && end < text.length && isApostrophe(text.charCodeAt(end)) && !(end + 1 < text.length && isWordCharAt(text, end + 1))) {
       end++;
       suffixLength++;
       kind = 'plural-possessive';
     }
-    inflection = { kind, suffix: text.slice(end - suffixLength, end), restore: variant.restore };
+    inflection = { kind, suffix: text.slice(end - suffixLength, end), restore: ending.restore };
   }
   const match: TermMatch = {
     range: { start: start + offset, end: end + offset },

@@ -255,7 +255,8 @@ function trimUrlEnd(s: string, from: number, end: number): number {
 
 /** Pandoc citation brackets: `[@key]`, `[see @key, p. 3; @other]`, `[-@key]`. */
 function isCitation(s: string, from: number, to: number): boolean {
-  for (let j = s.indexOf('@', from); j >= 0 && j < to; j = s.indexOf('@', j + 1)) {
+  for (let j = from; j < to; j++) {
+    if (s.charCodeAt(j) !== 0x40) continue;
     const before = j === from ? 0x20 : s.charCodeAt(j - 1);
     if ((before === 0x20 || before === 0x3b || before === 0x2d || before === NEWLINE) && isWordChar(s.charCodeAt(j + 1))) {
       return true;
@@ -337,5 +338,5 @@ function isAsciiLetter(c: number): boolean {
 
 /** Letters and digits, including non-ASCII letters (so `_` inside "naïve_term" is not emphasis). */
 function isWordChar(c: number): boolean {
-  return isAsciiLetter(c) || (c >= 0x30 && c <= 0x39) || (c > 0x7f && c === c && !Number.isNaN(c));
+  return isAsciiLetter(c) || (c >= 0x30 && c <= 0x39) || c > 0x7f;
 }

@@ -1,0 +1,56 @@
+// YAML front matter: a `---` line at the very top, closed by `---` or `...`.
+import { parseDocument } from 'yaml';
+import type { FrontMatter } from '../types';
+
+const OPENING = /^---[ \t]*(?:\r\n?|\n)/y;
+const CLOSING = /^(?:---|\.\.\.)[ \t]*$/;
+
+/** The front matter starting at `from` (just after any byte order mark), if there is one. */
+export function readFrontMatter(text: string, from: number): FrontMatter | undefined {
+  OPENING.lastIndex = from;
+  if (!OPENING.test(text)) return undefined;
+  const contentStart = OPENING.lastIndex;
+  let lineStart = contentStart;
+  while (lineStart < text.length) {
+    let lineEnd = lineStart;
+    while (lineEnd < text.length) {
+      const c = text.charCodeAt(lineEnd);
+      if (c === 0x0a || c === 0x0d) break;
+      lineEnd++;
+    }
+    if (CLOSING.test(text.slice(lineStart, lineEnd))) {
+      return parseFrontMatter(text, from, contentStart, lineStart, lineEnd);
+    }
+    lineStart = lineEnd + (text.charCodeAt(lineEnd) === 0x0d && text.charCodeAt(lineEnd + 1) === 0x0a ? 2 : 1);
+  }
+  return undefined;
+}
+
+function parseFrontMatter(
+  text: string,
+  start: number,
+  contentStart: number,
+  contentEnd: number,
+  end: number,
+): FrontMatter {
+  const source = text.slice(contentStart, contentEnd);
+  const range = { start, end };
+  const document = parseDocument(source, { prettyErrors: false });
+  const problem = document.errors[0];
+  if (problem) {
+    const [from, to] = problem.pos;
+    const errorStart = contentStart + Math.min(from, source.length);
+    const errorEnd = Math.max(errorStart + 1, contentStart + Math.min(to, source.length));
+    return {
+      range,
+      data: undefined,
+      error: { message: firstLine(problem.message), range: { start: errorStart, end: Math.min(errorEnd, end) } },
+    };
+  }
+  return { range, data: document.toJS() };
+}
+
+function firstLine(message: string): string {
+  const newline = message.indexOf('\n');
+  return newline < 0 ? message : message.slice(0, newline);
+}
