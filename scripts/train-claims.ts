@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ClaimLabel } from '../src/core/types';
 import { extractFeatures, hashString, type FeatureConfig, type FeatureVector } from '../src/core/claims/features';
-import { CLAIM_LABELS, serialiseModel, type LinearModel } from '../src/core/claims/model';
+import { CLAIM_LABELS, loadModel, serialiseModel, type LinearModel } from '../src/core/claims/model';
 import { classifyWithModel } from '../src/core/claims/classifier';
 
 export const REPO_ROOT = path.resolve(__dirname, '..');
@@ -39,10 +39,14 @@ export interface TrainSettings {
   /** Class weight = (n / (k * count))^power; 0 turns weighting off. */
   classWeightPower: number;
   seed: number;
+  /** Average the weights from this epoch on (Polyak averaging); epochs means no averaging. */
+  averageFrom?: number;
+  /** Train once per seed and average the weights; 1 trains once. */
+  bags?: number;
 }
 
 export const CHOSEN: TrainSettings = {
-  features: { hashBits: 18, charMin: 2, charMax: 5, wordWeight: 1, charWeight: 2, cueWeight: 1 },
+  features: { hashBits: 18, charMin: 2, charMax: 5, wordWeight: 1, charWeight: 0, cueWeight: 2, stemWeight: 1 },
   epochs: 12,
   learningRate: 0.03,
   l2: 1e-5,
@@ -66,9 +70,22 @@ function mulberry32(seed: number): () => number {
 
 /** Multinomial logistic regression by AdaGrad SGD with class weights and L2 on touched weights. */
 export function trainModel(rows: LabelledSentence[], settings: TrainSettings, vectors?: FeatureVector[]): LinearModel {
+  const data = vectors ?? rows.map((r) => extractFeatures(r.sentence, settings.features));
+  const bags = settings.bags ?? 1;
+  const models = Array.from({ length: bags }, (_, b) => trainOnce(rows, { ...settings, seed: settings.seed + b }, data));
+  if (bags === 1) return models[0];
+  const weights = new Float32Array(models[0].weights.length);
+  const bias = new Float64Array(models[0].bias.length);
+  for (const m of models) {
+    for (let i = 0; i < weights.length; i++) weights[i] += m.weights[i] / bags;
+    for (let c = 0; c < bias.length; c++) bias[c] += m.bias[c] / bags;
+  }
+  return { ...models[0], weights, bias };
+}
+
+function trainOnce(rows: LabelledSentence[], settings: TrainSettings, data: FeatureVector[]): LinearModel {
   const k = CLAIM_LABELS.length;
   const size = 1 << settings.features.hashBits;
-  const data = vectors ?? rows.map((r) => extractFeatures(r.sentence, settings.features));
   const targets = rows.map((r) => CLAIM_LABELS.indexOf(r.label));
   const counts = new Array(k).fill(0);
   for (const t of targets) counts[t]++;
@@ -81,6 +98,10 @@ export function trainModel(rows: LabelledSentence[], settings: TrainSettings, ve
   const order = rows.map((_, i) => i);
   const scores = new Float64Array(k);
   const { learningRate: lr, l2 } = settings;
+  const averageFrom = settings.averageFrom ?? settings.epochs;
+  const sum = averageFrom < settings.epochs ? new Float64Array(size * k) : undefined;
+  const biasSum = new Float64Array(k);
+  let snapshots = 0;
   for (let epoch = 0; epoch < settings.epochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) {
       const j = Math.floor(random() * (i + 1));
@@ -115,8 +136,17 @@ export function trainModel(rows: LabelledSentence[], settings: TrainSettings, ve
         }
       }
     }
+    if (sum && epoch >= averageFrom) {
+      for (let i = 0; i < w.length; i++) sum[i] += w[i];
+      for (let c = 0; c < k; c++) biasSum[c] += bias[c];
+      snapshots++;
+    }
   }
-  return { labels: [...CLAIM_LABELS], config: settings.features, weights: Float32Array.from(w), bias };
+  if (sum && snapshots > 0) {
+    for (let i = 0; i < w.length; i++) w[i] = sum[i] / snapshots;
+    for (let c = 0; c < k; c++) bias[c] = biasSum[c] / snapshots;
+  }
+  return { labels: [...CLAIM_LABELS], config: settings.features, weights: Float32Array.from(w), scale: 1, bias };
 }
 
 export interface Scores {
@@ -179,7 +209,9 @@ export function crossValidate(rows: LabelledSentence[], settings: TrainSettings,
   const predicted: ClaimLabel[] = [];
   for (let f = 0; f < folds; f++) {
     const trainIdx = rows.map((_, i) => i).filter((i) => fold[i] !== f);
-    const model = trainModel(trainIdx.map((i) => rows[i]), settings, trainIdx.map((i) => vectors[i]));
+    const trained = trainModel(trainIdx.map((i) => rows[i]), settings, trainIdx.map((i) => vectors[i]));
+    // Score the pruned, quantised form, as shipped.
+    const model = loadModel(serialiseModel(trained, PRUNE_THRESHOLD, {}));
     rows.forEach((r, i) => {
       if (fold[i] !== f) return;
       gold.push(r.label);

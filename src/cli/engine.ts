@@ -1,7 +1,8 @@
 // The CLI's one doorway into the core: builds glossary and registry from config texts, checks one
 // bulletin and returns plain, cloneable results (so a worker thread can send them back).
 import { checkDocument, type CheckResult, type RuleSetting } from '../core/check';
-import type { ClaimLabel, ClaimStatus, ConfigProblem, EvidenceSupport, Glossary, Severity } from '../core/types';
+import type { ConfigProblem, Glossary, Severity } from '../core/types';
+import { claimRows, type ClaimRow } from '../core/report/claimsReport';
 import { emptyRegistry, type EvidenceRegistry } from '../core/claims/registry';
 import { LineIndex } from './lines';
 import { loadGlossaryModule, loadDefaultGlossaryModule, loadRegistryParser } from './core-modules';
@@ -42,21 +43,11 @@ export interface PlacedFinding {
   endColumn: number;
 }
 
-export interface ClaimRow {
-  line: number;
-  column: number;
-  sentence: string;
-  classification: ClaimLabel;
-  /** Probability of the chosen label. */
-  confidence: number;
-  status: ClaimStatus;
-  evidence: string;
-}
-
 export interface FileOutcome {
   /** Absolute path. */
   file: string;
   findings: PlacedFinding[];
+  /** Rows of the claims report (sentences labelled other than `none`). */
   claims: ClaimRow[];
   ruleFailures: { ruleId: string; error: string }[];
   /** Set when the file could not be read or decoded; nothing was checked. */
@@ -146,35 +137,6 @@ function placeResult(text: string, result: CheckResult): Pick<FileOutcome, 'find
       endColumn: end.column,
     };
   });
-  const claims: ClaimRow[] = [];
-  for (const claim of result.claims) {
-    const label = claim.classification.label;
-    if (label === 'none') continue;
-    const start = lines.position(claim.sentence.range.start);
-    claims.push({
-      line: start.line,
-      column: start.column,
-      sentence: collapseWhitespace(claim.sentence.text),
-      classification: label,
-      confidence: claim.classification.probabilities[label] ?? 0,
-      status: claim.status,
-      evidence: describeEvidence(claim.evidence),
-    });
-  }
+  const claims = claimRows(text, result.claims);
   return { findings, claims, ruleFailures: result.ruleFailures.map((f) => ({ ruleId: f.ruleId, error: f.error })) };
-}
-
-function collapseWhitespace(text: string): string {
-  return text.split(/\s+/).filter(Boolean).join(' ');
-}
-
-/** A short phrase such as "annotation: randomised controlled trial, SMS 5 (smith2021)". */
-export function describeEvidence(evidence: EvidenceSupport): string {
-  if (evidence.origin === 'none') return 'none';
-  const parts: string[] = [];
-  if (evidence.design) parts.push(evidence.design);
-  if (evidence.sms !== undefined) parts.push(`SMS ${evidence.sms}`);
-  let text = `${evidence.origin}${parts.length ? `: ${parts.join(', ')}` : ''}`;
-  if (evidence.source) text += ` (${evidence.source})`;
-  return text;
 }

@@ -16,7 +16,7 @@ import { VERSION } from './product';
 import { emptyTally, palette, stylishFile, stylishSummary, type Tally } from './formats/stylish';
 import { JsonArrayWriter, toJsonFindings } from './formats/json';
 import { buildSarif, type RuleInfo, type SarifFileInput, type SarifNotification } from './formats/sarif';
-import { claimsCsv, claimsMarkdown, type ClaimsOfFile } from './formats/claims';
+import { renderCsvReport, renderMarkdownReport, type ClaimRow } from '../core/report/claimsReport';
 
 export interface CliIo {
   cwd: string;
@@ -198,10 +198,10 @@ class CliRun {
     const writeFindings = options.output && !options.report ? (chunk: string) => void toFile.push(chunk) : options.report && !options.output ? undefined : io.stdout;
     const json = options.format === 'json' && writeFindings ? new JsonArrayWriter(writeFindings) : undefined;
     const sarifFiles: SarifFileInput[] = [];
-    const claims: ClaimsOfFile[] = [];
+    const claims: (ClaimRow & { file: string })[] = [];
     return {
       file: (outcome, shown, findings) => {
-        if (options.report) claims.push({ displayPath: shown, claims: outcome.claims });
+        if (options.report) for (const row of outcome.claims) claims.push({ file: shown, ...row });
         if (!writeFindings) return;
         if (options.format === 'stylish') writeFindings(stylishFile(shown, findings, this.colours));
         else if (json) for (const item of toJsonFindings(shown, findings)) json.item(item);
@@ -214,7 +214,7 @@ class CliRun {
           else writeFindings(`${JSON.stringify(buildSarif(io.cwd, this.rules, sarifFiles, this.notifications, !this.trouble), null, 2)}\n`);
         }
         if (options.report) {
-          const report = options.reportFormat === 'csv' ? claimsCsv(claims) : claimsMarkdown(claims);
+          const report = options.reportFormat === 'csv' ? renderCsvReport(claims) : renderMarkdownReport(reportTitle(options.targets), claims);
           if (options.output) toFile.push(report);
           else io.stdout(report);
         }
@@ -253,6 +253,10 @@ class CliRun {
     }
     return EXIT_CLEAN;
   }
+}
+
+function reportTitle(targets: readonly string[]): string {
+  return targets.length <= 3 ? targets.join(', ') : `${targets.slice(0, 3).join(', ')} and ${targets.length - 3} more`;
 }
 
 interface Outputs {

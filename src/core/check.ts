@@ -208,7 +208,7 @@ function runRule(
     rule.check(context, (report: RuleReport) => {
       found.push({
         ruleId: rule.id,
-        severity,
+        severity: report.severity && severity === rule.defaultSeverity ? report.severity : severity,
         range: report.range,
         message: report.message,
         explanation: report.explanation,

@@ -84,6 +84,8 @@ export interface ProseModel {
   blocks: ProseBlock[];
   frontMatter: FrontMatter | undefined;
   comments: HtmlComment[];
+  /** Code blocks and code spans, fences and backticks included, in document order. */
+  codeRanges?: TextRange[];
 }
 
 export interface Sentence {
@@ -116,6 +118,8 @@ export interface KeyMessage {
 export interface DiscouragedForm {
   form: string;
   preferred: string;
+  /** The preferred form's plural when simple rules get it wrong. */
+  preferredPlural?: string;
   reason: string;
 }
 

@@ -223,9 +223,10 @@ function splitFields(body: string, from: number, bodyStart: number, problems: An
         problems.push({ range: { start: at(j), end: at(body.length) }, message: 'This quoted value has no closing quotation mark.' });
         break;
       }
+      // The range is the text inside the quotes, so a fix keeps them.
       value = body.slice(j + 1, closing);
-      valueStart = j;
-      valueEnd = closing + 1;
+      valueStart = j + 1;
+      valueEnd = closing;
       i = closing + 1;
       const rest = nextSeparator(body, i);
       if (body.slice(i, rest).trim()) {

@@ -19,7 +19,11 @@ export type CueClass =
   | 'design'
   | 'evidence'
   | 'causation-word'
-  | 'purpose';
+  | 'purpose'
+  | 'importance'
+  | 'comparative'
+  | 'copula'
+  | 'determiner';
 
 export type Tense = 'base' | 'present' | 'past' | 'gerund';
 
@@ -208,7 +212,35 @@ function buildLexicon(): Map<string, Phrase[]> {
   return byFirst;
 }
 
-const LEXICON = buildLexicon();
+// Words that make a following past form read as an adjective ("the reduced risk", "with increased odds").
+const DETERMINERS = ['a', 'an', 'the', 'with', 'of', 'and', 'or', 'in', 'for', 'to', 'by', 'from', 'their', 'its', 'his', 'her', 'this', 'these'];
+const IMPORTANCE = ['important', 'crucial', 'essential', 'key', 'pivotal', 'critical', 'vital', 'necessary',
+  'play a role', 'plays a role', 'played a role', 'play an important role', 'plays an important role',
+  'importance', 'role in', 'feasible', 'safe', 'recommended', 'should'];
+const COMPARATIVES = ['higher', 'lower', 'greater', 'better', 'worse', 'fewer', 'more common', 'less common',
+  'more frequent', 'less frequent', 'prevalent', 'prevalence', 'differ', 'differed', 'differences',
+  'difference between', 'compared with', 'compared to', 'than', 'similar', 'vary', 'varied', 'varies'];
+const COPULAS = ['is', 'are', 'was', 'were', 'be', 'been', 'being', 'has been', 'have been', 'had been'];
+
+function buildLexiconWithExtras(): Map<string, Phrase[]> {
+  const byFirst = buildLexicon();
+  const add = (text: string, cls: CueClass) => {
+    const words = text.split(' ');
+    const list = byFirst.get(words[0]) ?? [];
+    // Extras never displace a core lexicon entry of the same length.
+    if (list.some((p) => p.words.join(' ') === text)) return;
+    list.push({ words, cls });
+    list.sort((a, b) => b.words.length - a.words.length);
+    byFirst.set(words[0], list);
+  };
+  for (const t of IMPORTANCE) add(t, 'importance');
+  for (const t of COMPARATIVES) add(t, 'comparative');
+  for (const t of COPULAS) add(t, 'copula');
+  for (const t of DETERMINERS) add(t, 'determiner');
+  return byFirst;
+}
+
+const LEXICON = buildLexiconWithExtras();
 
 /** Every lexicon hit, left to right; at each position only the longest phrase is taken. */
 export function matchCues(tokens: WordToken[]): CueMatch[] {
@@ -262,6 +294,11 @@ export interface CueAnalysis {
   enabledBy: Map<CueMatch, CueMatch>;
   /** Causal matches with a negation shortly before. */
   negatedBy: Map<CueMatch, CueMatch>;
+  /** Causal matches with a hedge word ("appears to", "suggests", "possibly") shortly before. */
+  softenedBy: Map<CueMatch, CueMatch>;
+  /** Past-tense causal verbs that read as adjectives ("the reduced risk") or passives ("was reduced"). */
+  adjectival: Set<CueMatch>;
+  passive: Set<CueMatch>;
   /** Disclaimer spans: a negation or "cannot" near a causation word, or "does not prove". */
   disclaimers: { start: number; end: number }[];
   /** Offset of a question mark, or -1. */
@@ -281,7 +318,12 @@ export function analyseCues(text: string): CueAnalysis {
   const hedgedBy = new Map<CueMatch, CueMatch>();
   const enabledBy = new Map<CueMatch, CueMatch>();
   const negatedBy = new Map<CueMatch, CueMatch>();
+  const softenedBy = new Map<CueMatch, CueMatch>();
+  const adjectival = new Set<CueMatch>();
+  const passive = new Set<CueMatch>();
   const disclaimers: { start: number; end: number }[] = [];
+  let lastHedge: CueMatch | undefined;
+  let previous: CueMatch | undefined;
   let lastModal: CueMatch | undefined;
   let lastCan: CueMatch | undefined;
   let lastNegation: CueMatch | undefined;
@@ -289,7 +331,14 @@ export function analyseCues(text: string): CueAnalysis {
     if (m.cls === 'modal') lastModal = m;
     else if (m.cls === 'can') lastCan = m;
     else if (m.cls === 'negation') lastNegation = m;
+    else if (m.cls === 'hedge') lastHedge = m;
     else if (isCausal(m) || m.cls === 'association' || m.cls === 'evidence') {
+      if (lastHedge && m.first - lastHedge.last <= MODIFIER_WINDOW) softenedBy.set(m, lastHedge);
+      if (m.cls === 'causal-verb' && m.tense === 'past' && m.first === 0) adjectival.add(m);
+      if (m.cls === 'causal-verb' && m.tense === 'past' && previous && previous.last === m.first) {
+        if (previous.cls === 'determiner') adjectival.add(m);
+        else if (previous.cls === 'copula') passive.add(m);
+      }
       if (lastModal && m.first - lastModal.last <= MODIFIER_WINDOW) hedgedBy.set(m, lastModal);
       if (lastCan && m.first - lastCan.last <= MODIFIER_WINDOW) enabledBy.set(m, lastCan);
       if (lastNegation && m.first - lastNegation.last <= MODIFIER_WINDOW) negatedBy.set(m, lastNegation);
@@ -300,8 +349,12 @@ export function analyseCues(text: string): CueAnalysis {
     if (m.cls === 'evidence' && m.entry.startsWith('prov') && lastNegation && m.first - lastNegation.last <= 2) {
       disclaimers.push({ start: lastNegation.start, end: m.end });
     }
+    previous = m;
   }
-  return { tokens, matches, hedgedBy, enabledBy, negatedBy, disclaimers, questionMark: text.indexOf('?') };
+  return {
+    tokens, matches, hedgedBy, enabledBy, negatedBy, softenedBy, adjectival, passive, disclaimers,
+    questionMark: text.indexOf('?'),
+  };
 }
 
 export { isCausal };

@@ -8,6 +8,8 @@ export interface FeatureConfig {
   charMin: number;
   charMax: number;
   wordWeight: number;
+  /** Weight of unigrams and bigrams of crudely stemmed words ("reduces", "reduced" -> "reduc"); 0 turns them off. */
+  stemWeight?: number;
   charWeight: number;
   cueWeight: number;
 }
@@ -47,6 +49,16 @@ function finalise(h: number, mask: number): number {
 const NS_WORD = hashString('w');
 const NS_CHAR = hashString('c');
 const NS_CUE = hashString('k');
+const NS_STEM = hashString('s');
+const SUFFIXES = ['ations', 'ation', 'ingly', 'edly', 'ing', 'ies', 'ied', 'ed', 'es', 'ly', 's', 'e'];
+
+/** Strips one common suffix so inflections share a feature; deliberately crude and fast. */
+export function crudeStem(word: string): string {
+  for (const suffix of SUFFIXES) {
+    if (word.length - suffix.length >= 3 && word.endsWith(suffix)) return word.slice(0, word.length - suffix.length);
+  }
+  return word;
+}
 const BOS = hashString('<s>');
 const EOS = hashString('</s>');
 const NUM = hashString('<num>');
@@ -59,14 +71,22 @@ function isNumber(word: string): boolean {
 /** Named features from the cue lexicon: what kinds of wording occur and how they combine. */
 export function cueFeatureNames(analysis: CueAnalysis): string[] {
   const names: string[] = [];
-  const { matches, hedgedBy, enabledBy, negatedBy } = analysis;
+  const { matches, hedgedBy, enabledBy, negatedBy, softenedBy } = analysis;
   let causal = 0;
   let bareCausal = 0;
   let association = 0;
   let previous = '^';
   let sawHedge = false;
+  let firstClaim = '';
   for (const m of matches) {
-    const label = m.tense ? `${m.cls}:${m.tense}` : m.cls;
+    if (m.cls === 'determiner') continue;
+    let label = m.tense ? `${m.cls}:${m.tense}` : m.cls;
+    if (analysis.adjectival.has(m)) label += ':adjectival';
+    else if (analysis.passive.has(m)) label += ':passive';
+    if (!firstClaim && (isCausal(m) || m.cls === 'association' || m.cls === 'likelihood' || m.cls === 'comparative')) {
+      firstClaim = label;
+      names.push(`first-claim:${label}`);
+    }
     names.push(`cls:${m.cls}`, `seq:${previous}>${label}`);
     if (m.tense) names.push(`cls:${label}`);
     if (m.cls === 'hedge') sawHedge = true;
@@ -78,8 +98,9 @@ export function cueFeatureNames(analysis: CueAnalysis): string[] {
       if (modal) names.push(`hedged:${label}`, `hedged:${m.cls}`, `hedged-by:${modal.entry}`);
       if (can) names.push(`can:${m.cls}`);
       if (negation) names.push(`negated:${m.cls}`);
+      if (softenedBy.has(m)) names.push(`softened:${m.cls}`, `softened-by:${softenedBy.get(m)!.entry}`);
       if (sawHedge) names.push(`after-hedge:${m.cls}`);
-      if (!modal && !can && !negation) bareCausal++;
+      if (!modal && !can && !negation && !analysis.adjectival.has(m)) bareCausal++;
     } else if (m.cls === 'association' || m.cls === 'likelihood') {
       association++;
       if (hedgedBy.has(m)) names.push('hedged:association');
@@ -127,11 +148,27 @@ export function extractFeatures(text: string, config: FeatureConfig, analysis = 
     }
   }
 
+  const sw = config.stemWeight ?? 0;
+  if (sw > 0) {
+    let previous = combine(NS_STEM, BOS);
+    for (let i = 0; i <= tokens.length; i++) {
+      const id = i < tokens.length ? (isNumber(tokens[i].word) ? NUM : hashString(crudeStem(tokens[i].word))) : EOS;
+      const uni = combine(NS_STEM, id);
+      if (i < tokens.length) {
+        indices.push(finalise(uni, mask));
+        values.push(sw);
+      }
+      indices.push(finalise(combine(previous, id), mask));
+      values.push(sw);
+      previous = uni;
+    }
+  }
+
   // Character n-grams over the words joined by single spaces (markup gaps collapse).
   let joined = ' ';
-  for (const t of tokens) joined += (isNumber(t.word) ? '0' : t.word) + ' ';
+  if (config.charWeight > 0) for (const t of tokens) joined += (isNumber(t.word) ? '0' : t.word) + ' ';
   const charStart = indices.length;
-  for (let i = 0; i < joined.length; i++) {
+  for (let i = 0; config.charWeight > 0 && i < joined.length; i++) {
     let h = NS_CHAR;
     for (let n = 1; n <= config.charMax && i + n <= joined.length; n++) {
       h = combine(h, joined.charCodeAt(i + n - 1));

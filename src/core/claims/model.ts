@@ -23,8 +23,10 @@ export interface SerialisedModel {
 export interface LinearModel {
   labels: ClaimLabel[];
   config: FeatureConfig;
-  /** Row-major: bucket * labels.length + label. */
-  weights: Float32Array;
+  /** Row-major: bucket * labels.length + label; shipped models keep signed bytes (cache-friendly). */
+  weights: Float32Array | Int8Array;
+  /** Each stored weight stands for weight * scale. */
+  scale: number;
   bias: Float64Array;
 }
 
@@ -70,7 +72,7 @@ export function decodeBase64(text: string): Uint8Array {
 export function loadModel(serialised: SerialisedModel): LinearModel {
   const k = serialised.labels.length;
   const size = 1 << serialised.config.hashBits;
-  const weights = new Float32Array(size * k);
+  const weights = new Int8Array(size * k);
   const gaps = decodeBase64(serialised.buckets);
   const quantised = new Int8Array(decodeBase64(serialised.weights).buffer);
   let bucket = -1;
@@ -85,9 +87,9 @@ export function loadModel(serialised: SerialisedModel): LinearModel {
       shift += 7;
     } while (byte & 0x80);
     bucket += gap;
-    for (let c = 0; c < k; c++) weights[bucket * k + c] = quantised[w++] * serialised.scale;
+    for (let c = 0; c < k; c++) weights[bucket * k + c] = quantised[w++];
   }
-  return { labels: serialised.labels, config: serialised.config, weights, bias: Float64Array.from(serialised.bias) };
+  return { labels: serialised.labels, config: serialised.config, weights, scale: serialised.scale, bias: Float64Array.from(serialised.bias) };
 }
 
 /** Keeps buckets whose largest weight reaches `threshold` and quantises them to signed bytes. */
@@ -95,14 +97,14 @@ export function serialiseModel(model: LinearModel, threshold: number, provenance
   const k = model.labels.length;
   const size = 1 << model.config.hashBits;
   let max = 0;
-  for (const v of model.weights) max = Math.max(max, Math.abs(v));
+  for (const v of model.weights) max = Math.max(max, Math.abs(v * model.scale));
   const scale = max / 127 || 1;
   const gaps: number[] = [];
   const quantised: number[] = [];
   let previous = -1;
   for (let b = 0; b < size; b++) {
     let keep = false;
-    for (let c = 0; c < k; c++) if (Math.abs(model.weights[b * k + c]) >= threshold) keep = true;
+    for (let c = 0; c < k; c++) if (Math.abs(model.weights[b * k + c] * model.scale) >= threshold) keep = true;
     if (!keep) continue;
     let gap = b - previous;
     previous = b;
@@ -110,7 +112,7 @@ export function serialiseModel(model: LinearModel, threshold: number, provenance
       gaps.push((gap & 0x7f) | (gap > 0x7f ? 0x80 : 0));
       gap >>>= 7;
     } while (gap > 0);
-    for (let c = 0; c < k; c++) quantised.push(Math.round(model.weights[b * k + c] / scale));
+    for (let c = 0; c < k; c++) quantised.push(Math.round((model.weights[b * k + c] * model.scale) / scale));
   }
   const round = (v: number) => Number(v.toPrecision(6));
   return {
@@ -128,7 +130,7 @@ export function serialiseModel(model: LinearModel, threshold: number, provenance
 /** Softmax probabilities of each label, in `model.labels` order. */
 export function predictProbabilities(model: LinearModel, vector: FeatureVector): number[] {
   const k = model.labels.length;
-  const scores = Array.from(model.bias);
+  const scores = new Array<number>(k).fill(0);
   const { indices, values } = vector;
   const w = model.weights;
   for (let i = 0; i < indices.length; i++) {
@@ -136,6 +138,7 @@ export function predictProbabilities(model: LinearModel, vector: FeatureVector):
     const v = values[i];
     for (let c = 0; c < k; c++) scores[c] += w[base + c] * v;
   }
+  for (let c = 0; c < k; c++) scores[c] = scores[c] * model.scale + model.bias[c];
   let max = -Infinity;
   for (const s of scores) max = Math.max(max, s);
   let total = 0;

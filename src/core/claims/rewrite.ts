@@ -100,6 +100,7 @@ const NOT_A_SUBJECT = new Set([
   'their', 'its', 'his', 'her', 'our', 'your', 'my', 'these', 'those', 'of', 'in', 'on', 'for', 'with', 'by', 'from',
   'at', 'as', 'than', 'into', 'about', 'between', 'such', 'no', 'any', 'some', 'each', 'every',
 ]);
+const PREPOSITIONS = new Set(['of', 'in', 'on', 'for', 'with', 'by', 'from', 'at', 'as', 'than', 'into', 'about', 'between', 'among', 'under', 'after', 'before', 'during', 'without', 'through', 'across']);
 const RELATIVE_PRONOUNS = new Set(['what', 'which', 'that', 'who']);
 const PLURAL_PRONOUNS = new Set(['they', 'we', 'these', 'those', 'both', 'people', 'children', 'men', 'women', 'data']);
 const SINGULAR_S = new Set(['this', 'is', 'was', 'has', 'its', 'thus', 'process', 'analysis', 'progress', 'success', 'business', 'status', 'justice', 'practice', 'service']);
@@ -167,6 +168,8 @@ function findVerb(sentence: string, cueStart: number | undefined, mode: 'reword'
   const relative = RELATIVE_PRONOUNS.has(subject.lower);
   if (relative && mode === 'reword') return undefined;
   const plural = relative ? info.form === 'base' : isPlural(subject.text);
+  // A past verb says nothing about number, so "was"/"were" needs a subject we can trust.
+  if ((info.form === 'past' || info.form === 'base-or-past') && !relative && !plainSubject(tokens, from)) return undefined;
   let tense: 'present' | 'past';
   if (info.form === 's') {
     if (plural) return undefined;
@@ -181,6 +184,17 @@ function findVerb(sentence: string, cueStart: number | undefined, mode: 'reword'
   }
   const particles = mode === 'reword' || info.rewording === 'with' ? (info.particle?.length ?? 0) : 0;
   return { tokens, index, info, after: index + 1 + particles, from, adverbs, plural, tense };
+}
+
+// True when the clause before the verb is a plain noun phrase ("The NPS supervision model"), with no
+// preposition or participle that could hide the real head noun ("Sessions built on trust").
+function plainSubject(tokens: Token[], verbAt: number): boolean {
+  for (let i = verbAt - 1; i >= 0; i--) {
+    const token = tokens[i];
+    if (!token.isWord) return /^[,;:(]$/.test(token.text) || token.text === '“' || token.text === '"';
+    if (PREPOSITIONS.has(token.lower) || /(?:ed|ing)$/.test(token.lower) && !SINGULAR_S.has(token.lower)) return false;
+  }
+  return true;
 }
 
 function copula(site: VerbSite): string {
@@ -199,9 +213,16 @@ export function rewordAsAssociation(sentence: string, cueStart?: number): Senten
   const start = tokens[site.from].start;
   const associated = [copula(site), ...site.adverbs.map((a) => a.toLowerCase()), 'associated with'].join(' ');
   const verbEnd = tokens[site.after - 1].end;
+  const particle = tokens[site.after]?.lower;
+  if (particle === 'down' || particle === 'up') {
+    // "drives down reoffending" reads as "reduces reoffending".
+    if (info.rewording !== 'with' || info.lemma !== 'drive') return undefined;
+    const phrasal: VerbSite = { ...site, info: { ...info, rewording: particle === 'down' ? 'lower' : 'higher' }, after: site.after + 1 };
+    return rewordComparison(phrasal, start, associated);
+  }
   switch (info.rewording) {
     case 'with':
-      if (!tokens[site.after]?.isWord) return undefined;
+      if (!tokens[site.after]?.isWord || NOT_AN_OBJECT.has(tokens[site.after].lower) && tokens[site.after].lower !== 'their') return undefined;
       return { start, end: verbEnd, newText: associated };
     case 'suggest': {
       const suggest = site.tense === 'past' ? 'suggested' : site.plural ? 'suggest' : 'suggests';
@@ -327,15 +348,12 @@ export function rewordHedgedAsAssociation(sentence: string, cueStart?: number): 
     if (info.particle && !info.particle.every((p, k) => tokens[i + 1 + k]?.lower === p)) return undefined;
     // Reuse the plain rewrite on "X reduces…" and splice "be" in for the copula.
     const site: VerbSite = { tokens, index: i, info, after: i + 1 + (info.particle?.length ?? 0), from: i, adverbs: [], plural: false, tense: 'present' };
-    const edit =
-      info.rewording === 'with'
-        ? tokens[site.after]?.isWord
-          ? { start: tokens[i].start, end: tokens[site.after - 1].end, newText: 'be associated with' }
-          : undefined
-        : ['lower', 'higher', 'better', 'less'].includes(info.rewording)
-          ? rewordComparison(site, tokens[i].start, 'be associated with')
-          : undefined;
-    return edit;
+    const associated = `${modal.lower} be associated with`;
+    if (info.rewording === 'with') {
+      return tokens[site.after]?.isWord ? { start: modal.start, end: tokens[site.after - 1].end, newText: associated } : undefined;
+    }
+    if (!['lower', 'higher', 'better', 'less'].includes(info.rewording)) return undefined;
+    return rewordComparison(site, modal.start, associated);
   }
   return undefined;
 }
@@ -377,7 +395,7 @@ export function claimFixes(request: ClaimFixRequest): Fix[] {
   );
   if (reworded) {
     fixes.push({
-      title: `Reword as an association: “${reworded.newText}”`,
+      title: `Reword as an association: “${reworded.newText}${nextWord(text, reworded.end)}”`,
       edits: [{ range: { start: reworded.start, end: reworded.end }, newText: reworded.newText }],
       isPreferred: true,
     });
@@ -385,7 +403,7 @@ export function claimFixes(request: ClaimFixRequest): Fix[] {
   if (request.label === 'direct_causal') {
     const hedged = toDocument(hedgeWithMay(sentenceText, cueStart));
     if (hedged) {
-      fixes.push({ title: `Hedge: “${hedged.newText}”`, edits: [{ range: { start: hedged.start, end: hedged.end }, newText: hedged.newText }] });
+      fixes.push({ title: `Hedge: “${hedged.newText}${nextWord(text, hedged.end)}”`, edits: [{ range: { start: hedged.start, end: hedged.end }, newText: hedged.newText }] });
     }
   }
   fixes.push({
@@ -394,6 +412,11 @@ export function claimFixes(request: ClaimFixRequest): Fix[] {
   });
   fixes.push(suppressionFix(request));
   return fixes;
+}
+
+// The word after an edit, so a fix's title reads as a phrase ("is associated with lower reoffending").
+function nextWord(text: string, from: number): string {
+  return /^[ \t]*[\p{L}\p{N}][\p{L}\p{N}'’-]*/u.exec(text.slice(from, from + 40))?.[0] ?? '';
 }
 
 function suppressionFix(request: ClaimFixRequest): Fix {

@@ -22,6 +22,9 @@ const APOSTROPHES = new Set([39, 0x2019]);
 export function tokenize(text: string): WordToken[] {
   const tokens: WordToken[] = [];
   const n = text.length;
+  // Lower-casing the whole text once is cheaper than per word; the lengths stay the same for Latin text.
+  const lower = text.toLowerCase();
+  const source = lower.length === n ? lower : text;
   let i = 0;
   while (i < n) {
     const code = text.charCodeAt(i);
@@ -41,7 +44,9 @@ export function tokenize(text: string): WordToken[] {
         break;
       }
     }
-    const word = text.slice(start, i).toLowerCase().replace(/\u2019/g, "'");
+    let word = source.slice(start, i);
+    if (source !== lower) word = word.toLowerCase();
+    if (word.includes('\u2019')) word = word.replace(/\u2019/g, "'");
     tokens.push({ word, start, end: i });
   }
   return tokens;

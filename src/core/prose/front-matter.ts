@@ -2,7 +2,7 @@
 import { parseDocument } from 'yaml';
 import type { FrontMatter } from '../types';
 
-const OPENING = /^---[ \t]*(?:\r\n?|\n)/y;
+const OPENING = /---[ \t]*(?:\r\n?|\n)/y;
 const CLOSING = /^(?:---|\.\.\.)[ \t]*$/;
 
 /** The front matter starting at `from` (just after any byte order mark), if there is one. */

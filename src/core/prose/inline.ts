@@ -35,13 +35,14 @@ class InlineScanner {
   private readonly openers: number[] = [];
   private search: ForwardSearch | undefined;
   private backtickRuns: Map<number, number[]> | undefined;
-  private readonly runCursor = new Map<number, number>();
+  private runCursor: Map<number, number> | undefined;
 
   constructor(private readonly s: string) {}
 
   scan(): InlineMarks {
     const s = this.s;
-    const re = new RegExp(SPECIAL.source, 'g');
+    const re = SPECIAL;
+    re.lastIndex = 0;
     let match: RegExpExecArray | null;
     while ((match = re.exec(s)) !== null) {
       re.lastIndex = this.at(match.index, s.charCodeAt(match.index));
@@ -128,9 +129,10 @@ class InlineScanner {
     }
     const positions = this.backtickRuns.get(length);
     if (!positions) return -1;
-    let k = this.runCursor.get(length) ?? 0;
+    const cursor = (this.runCursor ??= new Map());
+    let k = cursor.get(length) ?? 0;
     while (k < positions.length && positions[k] < from) k++;
-    this.runCursor.set(length, k);
+    cursor.set(length, k);
     return k < positions.length ? positions[k] : -1;
   }
 

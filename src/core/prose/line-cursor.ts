@@ -18,6 +18,8 @@ export class LineCursor {
   nextNonspaceColumn = 0;
   indent = 0;
   blank = false;
+  /** Whether nextNonspace is known for this line; it stays valid while the cursor has not passed it. */
+  private scanned = false;
 
   constructor(readonly text: string) {}
 
@@ -27,6 +29,7 @@ export class LineCursor {
     this.offset = start;
     this.column = 0;
     this.partialTab = false;
+    this.scanned = false;
   }
 
   /** Code unit at the cursor, or -1 at the end of the line. */
@@ -35,6 +38,12 @@ export class LineCursor {
   }
 
   findNextNonspace(): void {
+    if (this.scanned && this.offset <= this.nextNonspace) {
+      // Deeply nested containers re-ask after each small step; the answer has not moved.
+      this.indent = this.nextNonspaceColumn - this.column;
+      return;
+    }
+    this.scanned = true;
     const text = this.text;
     let i = this.offset;
     let cols = this.column;

@@ -1,36 +1,34 @@
 // Builds the masked text: prose kept as written, everything else blanked, line breaks kept.
+// Works on a UTF-16 buffer: many small string pieces or regex replaces cost far more.
 
-const SPACES: string[] = [];
-for (let i = 0, run = ''; i <= 64; i++, run += ' ') SPACES.push(run);
-
-function spaces(count: number): string {
-  return count <= 64 ? SPACES[count] : ' '.repeat(count);
-}
+const SPACE = 0x20;
+const LF = 0x0a;
+const CR = 0x0d;
+const decoder = new TextDecoder('utf-16le');
+const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 /** `kept` holds flat, sorted, non-overlapping [start, end) pairs of prose in `text`. */
 export function buildMasked(text: string, kept: number[]): string {
-  const parts: string[] = [];
-  let nextLf = -2;
-  let nextCr = -2;
+  const length = text.length;
+  const out = new Uint16Array(length);
   let at = 0;
-  const blank = (end: number): void => {
-    // Blank [at, end), keeping every \n and \r where it stands.
-    while (at < end) {
-      if (nextLf !== -1 && nextLf < at) nextLf = text.indexOf('\n', at);
-      if (nextCr !== -1 && nextCr < at) nextCr = text.indexOf('\r', at);
-      let lineBreak = nextLf === -1 ? nextCr : nextCr === -1 ? nextLf : Math.min(nextLf, nextCr);
-      if (lineBreak === -1 || lineBreak >= end) lineBreak = end;
-      if (lineBreak > at) parts.push(spaces(lineBreak - at));
-      if (lineBreak < end) parts.push(text[lineBreak]);
-      at = lineBreak + 1;
+  for (let k = 0; k <= kept.length; k += 2) {
+    const gapEnd = k < kept.length ? kept[k] : length;
+    for (; at < gapEnd; at++) {
+      const c = text.charCodeAt(at);
+      out[at] = c === LF || c === CR ? c : SPACE;
     }
-    at = end;
-  };
-  for (let i = 0; i < kept.length; i += 2) {
-    blank(kept[i]);
-    parts.push(text.slice(kept[i], kept[i + 1]));
-    at = kept[i + 1];
+    if (k === kept.length) break;
+    const keepEnd = kept[k + 1];
+    for (; at < keepEnd; at++) out[at] = text.charCodeAt(at);
   }
-  blank(text.length);
+  return littleEndian ? decoder.decode(out) : fromCodes(out);
+}
+
+function fromCodes(codes: Uint16Array): string {
+  const parts: string[] = [];
+  for (let i = 0; i < codes.length; i += 8192) {
+    parts.push(String.fromCharCode(...codes.subarray(i, Math.min(i + 8192, codes.length))));
+  }
   return parts.join('');
 }

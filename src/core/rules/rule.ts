@@ -34,6 +34,8 @@ export interface RuleReport {
   explanation: string;
   fixes?: Fix[];
   data?: Record<string, unknown>;
+  /** A milder level for doubtful (not broken) cases; used only while the rule's severity is not configured. */
+  severity?: Severity;
 }
 
 export interface Rule {

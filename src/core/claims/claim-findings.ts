@@ -1,0 +1,173 @@
+// What the two causal-claim rules share: where to point, how to describe the evidence, the hover
+// text and the fixes.
+import type { Claim, EvidenceSupport, Glossary, GlossaryEntry, TermMatch, TextRange } from '../types';
+import type { RuleContext, RuleReport } from '../rules/rule';
+import { claimFixes } from './rewrite';
+import { wordingForSms } from './designs';
+
+/** The first causal cue in document offsets, else the whole sentence. */
+export function claimRange(claim: Claim): TextRange {
+  const cue = claim.classification.cues.find((c) => c.kind === 'causal');
+  const offset = claim.sentence.range.start;
+  return cue ? { start: offset + cue.start, end: offset + cue.end } : claim.sentence.range;
+}
+
+/** "observational (SMS 2)", "SMS 4", or the design alone when it has no known level. */
+export function describeSupport(support: EvidenceSupport): string {
+  if (support.design && support.sms !== undefined) return `${support.design} (SMS ${support.sms})`;
+  if (support.sms !== undefined) return `SMS ${support.sms}`;
+  if (support.design) return `“${support.design}” (no SMS level given)`;
+  return 'not stated';
+}
+
+/** Where the evidence came from, phrased to finish "but …". */
+export function whereEvidenceIs(support: EvidenceSupport): string {
+  const described = describeSupport(support);
+  switch (support.origin) {
+    case 'front-matter':
+      return `this bulletin's evidence is ${described}`;
+    case 'annotation':
+      return `the evidence annotated for this sentence is ${described}`;
+    case 'citation':
+      return `the cited study ${support.source ?? ''} is ${described}`.replace('  ', ' ');
+    case 'sentence':
+      return `the design the sentence names is ${described}`;
+    default:
+      return 'no study design is declared for this bulletin';
+  }
+}
+
+function whereFound(support: EvidenceSupport): string {
+  switch (support.origin) {
+    case 'front-matter':
+      return 'declared in the front matter (`evidence:`)';
+    case 'annotation':
+      return 'from the evidence annotation that applies to this sentence';
+    case 'citation':
+      return `from the evidence registry entry for ${support.source}`;
+    case 'sentence':
+      return 'named in the sentence itself';
+    default:
+      return '';
+  }
+}
+
+/** The Markdown shown on hover. */
+export function claimExplanation(claim: Claim, context: RuleContext, cueText: string): string {
+  const support = claim.evidence;
+  const min = context.minimumSms;
+  const lines: string[] = [];
+  const kind = claim.classification.label === 'direct_causal' ? 'states a cause and effect' : 'suggests a cause and effect, though hedged';
+  lines.push(`**Causal wording:** “${cueText}” ${kind}.`);
+  lines.push('');
+  if (support.origin === 'none') {
+    lines.push('**Evidence found:** no study design declared — not in the front matter, an annotation or a citation.');
+  } else {
+    const level = support.sms !== undefined ? ` At SMS ${support.sms} the design warrants ${wordingForSms(support.sms)}.` : '';
+    lines.push(`**Evidence found:** ${describeSupport(support)}, ${whereFound(support)}.${level}`);
+  }
+  lines.push('');
+  lines.push(
+    `Causal wording needs evidence at SMS ${min} or above on the Maryland Scientific Methods Scale (for example difference-in-differences or a matched comparison group at 3, regression discontinuity at 4, a randomised controlled trial at 5).`,
+  );
+  lines.push('');
+  lines.push('**To resolve:**');
+  lines.push('- reword it as an association (“is associated with”, “was linked to”), or hedge it;');
+  lines.push(
+    '- or, if stronger evidence exists, declare it: front matter `evidence: { design: …, sms: … }`, an annotation `<!-- evidence: sms=4; design="regression discontinuity"; source="@key" -->` after the sentence, or a citation `[@key]` to a study in the evidence registry.',
+  );
+  for (const note of glossaryNotes(claim, context)) {
+    lines.push('');
+    lines.push(note);
+  }
+  return lines.join('\n');
+}
+
+/** Notes on glossary terms in the sentence whose key messages rest on associational evidence only. */
+function glossaryNotes(claim: Claim, context: RuleContext): string[] {
+  const notes: string[] = [];
+  const seen = new Set<string>();
+  for (const match of termMatchesWithin(context.termMatches, claim.sentence.range)) {
+    if (seen.has(match.entryId)) continue;
+    seen.add(match.entryId);
+    const entry = entryById(context.glossary, match.entryId);
+    if (!entry || entry.keyMessages.length === 0) continue;
+    const weak = entry.keyMessages.every((m) => m.evidence === 'association' || m.evidence === 1 || m.evidence === 2);
+    const theory = entry.keyMessages.every((m) => m.evidence === 'theory');
+    if (weak) {
+      notes.push(`The glossary's entry for ${entry.term} records associational evidence only: “${entry.keyMessages[0].message}”`);
+    } else if (theory) {
+      notes.push(`The glossary's entry for ${entry.term} records theory rather than causal evidence: “${entry.keyMessages[0].message}”`);
+    }
+  }
+  return notes;
+}
+
+const entryIndex = new WeakMap<Glossary, Map<string, GlossaryEntry>>();
+function entryById(glossary: Glossary, id: string): GlossaryEntry | undefined {
+  let index = entryIndex.get(glossary);
+  if (!index) {
+    index = new Map(glossary.entries.map((e) => [e.id, e]));
+    entryIndex.set(glossary, index);
+  }
+  return index.get(id);
+}
+
+function termMatchesWithin(matches: TermMatch[], range: TextRange): TermMatch[] {
+  let lo = 0;
+  let hi = matches.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (matches[mid].range.start < range.start) lo = mid + 1;
+    else hi = mid;
+  }
+  const found: TermMatch[] = [];
+  for (let i = lo; i < matches.length && matches[i].range.start < range.end; i++) found.push(matches[i]);
+  return found;
+}
+
+/** Reports one finding per claim with the given status. */
+export function reportClaims(
+  context: RuleContext,
+  status: 'unsupported' | 'hedged',
+  message: (cueText: string, claim: Claim) => string,
+  report: (finding: RuleReport) => void,
+  ruleId: string,
+): void {
+  for (const claim of context.claims) {
+    if (claim.status !== status) continue;
+    const label = claim.classification.label;
+    if (label !== 'direct_causal' && label !== 'conditional_causal') continue;
+    const range = claimRange(claim);
+    const cueText = context.text.slice(range.start, range.end).replace(/\s+/g, ' ');
+    report({
+      range,
+      message: message(cueText, claim),
+      explanation: claimExplanation(claim, context, cueText),
+      fixes: claimFixes({
+        text: context.text,
+        masked: context.prose.masked,
+        sentence: claim.sentence.range,
+        cue: range === claim.sentence.range ? undefined : range,
+        label,
+        ruleId,
+        startsParagraph: startsItsBlock(claim, range, context),
+      }),
+      data: {
+        label,
+        cues: claim.classification.cues.map((c) => ({ ...c })),
+        status: claim.status,
+        evidence: { ...claim.evidence },
+      },
+    });
+  }
+}
+
+// True when the sentence opens its paragraph and the cue is on its first line, so a
+// "disable-next-line" comment above reaches the finding without splitting the paragraph.
+function startsItsBlock(claim: Claim, cue: TextRange, context: RuleContext): boolean {
+  const block = context.prose.blocks[claim.sentence.blockIndex];
+  if (!block || block.kind !== 'paragraph') return false;
+  const before = context.text.slice(block.range.start, claim.sentence.range.start);
+  return !before.trim() && !/[\r\n]/.test(context.text.slice(claim.sentence.range.start, cue.start));
+}

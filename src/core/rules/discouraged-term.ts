@@ -1,0 +1,66 @@
+// discouraged-term: a word the glossary asks writers to avoid, with its preferred wording as a fix.
+import type { DiscouragedForm, Fix, GlossaryEntry, TermMatch, TextEdit } from '../types';
+import type { Rule, RuleContext } from './rule';
+import { entriesById } from '../glossary/entries';
+import { articleFor, followCase, inflectLike } from '../glossary/wording';
+
+const EXPLANATION =
+  'The glossary discourages this wording. Bulletins are read by people on probation, practitioners and ' +
+  'the public, and the words used shape how people are seen. Teams that use different terms can ' +
+  'override the entry in their own glossary. ' +
+  'To silence one use, add `<!-- bulletin-checker-disable-next-line discouraged-term -->` on the line before it.';
+
+function discouragedForm(entry: GlossaryEntry, match: TermMatch): DiscouragedForm | undefined {
+  return entry.discouraged.find((d) => d.form === match.canonical);
+}
+
+/** The replacement edit for one use, with "a"/"an" before it corrected when needed. */
+function replacementEdit(context: RuleContext, match: TermMatch, form: DiscouragedForm): TextEdit | undefined {
+  const inflected = inflectLike(match, form.preferred, form.preferredPlural);
+  if (inflected === undefined) return undefined;
+  const newText = followCase(match.text, inflected);
+  const article = /(^|[^\p{L}\p{N}])(an?)(\s+)$/iu.exec(context.text.slice(Math.max(0, match.range.start - 12), match.range.start));
+  if (article && !match.inflection) {
+    const wanted = articleFor(newText);
+    if (article[2].toLowerCase() !== wanted) {
+      const written = article[2];
+      const cased = written.charAt(0) === 'A' ? wanted.charAt(0).toUpperCase() + wanted.slice(1) : wanted;
+      const start = match.range.start - article[3].length - written.length;
+      return { range: { start, end: match.range.end }, newText: `${cased}${article[3]}${newText}` };
+    }
+  }
+  return { range: match.range, newText };
+}
+
+export const discouragedTerm: Rule = {
+  id: 'discouraged-term',
+  description: 'Flags wording the glossary discourages, such as “offender”, and offers the preferred form.',
+  defaultSeverity: 'warning',
+  check(context, report) {
+    const entries = entriesById(context.glossary);
+    const uses: Array<{ match: TermMatch; entry: GlossaryEntry; form: DiscouragedForm; edit: TextEdit | undefined }> = [];
+    for (const match of context.termMatches) {
+      if (match.form !== 'discouraged') continue;
+      const entry = entries.get(match.entryId);
+      const form = entry && discouragedForm(entry, match);
+      if (entry && form) uses.push({ match, entry, form, edit: replacementEdit(context, match, form) });
+    }
+    const sameForm = new Map<DiscouragedForm, TextEdit[]>();
+    for (const use of uses) if (use.edit) sameForm.set(use.form, [...(sameForm.get(use.form) ?? []), use.edit]);
+
+    for (const { match, entry, form, edit } of uses) {
+      const preferred = edit ? followCase(match.text, inflectLike(match, form.preferred, form.preferredPlural) ?? form.preferred) : form.preferred;
+      const fixes: Fix[] = [];
+      if (edit) fixes.push({ title: `Replace with “${preferred}”`, edits: [edit], isPreferred: true });
+      const all = sameForm.get(form) ?? [];
+      if (all.length > 1) fixes.push({ title: `Replace all ${all.length} in document`, edits: all });
+      report({
+        range: match.range,
+        message: `Prefer “${preferred}” to “${match.text}”: ${form.reason}`,
+        explanation: `**Discouraged term: “${form.form}”.** ${form.reason}\n\nWrite **${form.preferred}** instead (glossary entry “${entry.term}”).\n\n${EXPLANATION}`,
+        fixes,
+        data: { entryId: entry.id, form: form.form, preferred: form.preferred },
+      });
+    }
+  },
+};

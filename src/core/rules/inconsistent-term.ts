@@ -1,0 +1,84 @@
+// inconsistent-term: one glossary form written two ways in one document ("nDelius" and "NDelius").
+import type { Fix, TermMatch } from '../types';
+import type { Rule } from './rule';
+import { entriesById } from '../glossary/entries';
+import { followCase, headingRanges, isInside, isSentenceCase } from '../glossary/wording';
+
+const EXPLANATION =
+  'The same term is spelt more than one way in this document: different capitals, or hyphens, dashes ' +
+  'and spaces used differently. Readers may wonder whether two things are meant, and search misses ' +
+  'the odd ones out. The less common spelling is flagged; headings are not counted, since they often ' +
+  'use title case. To silence one use, add `<!-- bulletin-checker-disable-next-line inconsistent-term -->` ' +
+  'on the line before it.';
+
+/** Spaces collapsed, and a capital that only starts a sentence ignored. */
+function normalSpelling(base: string): string {
+  const spaced = base.replace(/\s+/g, ' ');
+  return isSentenceCase(spaced) ? spaced.charAt(0).toLowerCase() + spaced.slice(1) : spaced;
+}
+
+/** The written form without its ending ("Strategies" → "Strategy"). */
+function baseForm(match: TermMatch): string {
+  const inflection = match.inflection;
+  return inflection ? match.text.slice(0, match.text.length - inflection.suffix.length) + inflection.restore : match.text;
+}
+
+/** `target` written where `match` is, keeping its ending and sentence-start capital. */
+function respell(match: TermMatch, target: string): string {
+  const inflection = match.inflection;
+  const stem = inflection ? target.slice(0, target.length - inflection.restore.length) + inflection.suffix : target;
+  return followCase(match.text, stem);
+}
+
+export const inconsistentTerm: Rule = {
+  id: 'inconsistent-term',
+  description: 'Flags a glossary term spelt in more than one way in the same document.',
+  defaultSeverity: 'information',
+  check(context, report) {
+    const headings = headingRanges(context.prose);
+    const entries = entriesById(context.glossary);
+    // Same entry and same glossary form: the uses differ only in capitals, dashes or spacing.
+    const groups = new Map<string, Map<string, TermMatch[]>>();
+    for (const match of context.termMatches) {
+      if (match.form !== 'term' && match.form !== 'alias') continue;
+      if (isInside(headings, match.range.start)) continue;
+      const key = `${match.entryId}\u0000${match.canonical}`;
+      let variants = groups.get(key);
+      if (!variants) groups.set(key, (variants = new Map()));
+      const name = normalSpelling(baseForm(match));
+      variants.set(name, [...(variants.get(name) ?? []), match]);
+    }
+    for (const variants of groups.values()) {
+      if (variants.size < 2) continue;
+      const first = [...variants.values()][0][0];
+      const canonical = first.canonical;
+      const canonicalSpelling = normalSpelling(canonical);
+      // Most uses wins; on a tie, the glossary's own spelling.
+      const ranked = [...variants.entries()].sort(
+        (a, b) => b[1].length - a[1].length || Number(b[0] === canonicalSpelling) - Number(a[0] === canonicalSpelling),
+      );
+      const [majority, majorityUses] = ranked[0];
+      const entry = entries.get(first.entryId);
+      for (const [, uses] of ranked.slice(1)) {
+        for (const match of uses) {
+          const fixes: Fix[] = [];
+          for (const [target, title] of [
+            [canonical, (t: string) => `Change to “${t}” (the glossary’s spelling)`],
+            [baseForm(majorityUses[0]), (t: string) => `Change to “${t}”, as elsewhere in this document`],
+          ] as const) {
+            const newText = respell(match, target);
+            if (newText === match.text || fixes.some((f) => f.edits[0].newText === newText)) continue;
+            fixes.push({ title: title(newText), edits: [{ range: match.range, newText }], isPreferred: fixes.length === 0 });
+          }
+          report({
+            range: match.range,
+            message: `“${match.text}” is spelt “${majority}” elsewhere in this document (${majorityUses.length} ${majorityUses.length === 1 ? 'time' : 'times'}).`,
+            explanation: `**Inconsistent spelling of “${entry?.term ?? canonical}”.** This document writes it ${[...variants.entries()].map(([v, u]) => `“${v}” (${u.length})`).join(', ')}.\n\n${EXPLANATION}`,
+            fixes,
+            data: { entryId: first.entryId, majority, variants: [...variants.keys()] },
+          });
+        }
+      }
+    }
+  },
+};

@@ -1,0 +1,151 @@
+import * as assert from 'node:assert/strict';
+import { classifySentence } from '../../src/core/claims/classifier';
+import { analyseCues } from '../../src/core/claims/cues';
+import { decodeBase64, encodeBase64, loadModel, serialiseModel, CLAIM_LABELS } from '../../src/core/claims/model';
+import type { ClaimLabel, Cue } from '../../src/core/types';
+
+function cueTexts(cues: Cue[], kind?: Cue['kind']): string[] {
+  return cues.filter((c) => !kind || c.kind === kind).map((c) => c.text);
+}
+
+const CLEAR: Record<ClaimLabel, string[]> = {
+  none: [
+    'We linked inspectors\u2019 judgements on 3,000 cases to nDelius and PNC records.',
+    'Fieldwork for the first inspection cycle began in June 2018.',
+    'Proven reoffending counts offences proven by a conviction or caution within a 12-month follow-up.',
+  ],
+  correlational: [
+    'High-quality supervision was associated with lower proven reoffending.',
+    'People with settled accommodation were less likely to be recalled.',
+    'Perceived fairness is linked to compliance with licence conditions.',
+  ],
+  conditional_causal: [
+    'High-quality supervision may reduce reoffending.',
+    'Smaller caseloads could improve the quality of supervision.',
+    'Stable accommodation might help people complete their orders.',
+  ],
+  direct_causal: [
+    'High-quality supervision leads to better outcomes.',
+    'High-quality supervision cuts reoffending by 14 percentage points.',
+    'The programme reduced proven reoffending by a third.',
+  ],
+};
+
+describe('classifySentence', () => {
+  for (const [label, sentences] of Object.entries(CLEAR)) {
+    for (const sentence of sentences) {
+      it(`labels "${sentence}" as ${label}`, () => {
+        assert.equal(classifySentence(sentence).label, label);
+      });
+    }
+  }
+
+  it('gives a probability for every label, summing to 1, highest for the chosen label', () => {
+    const result = classifySentence('Motivational interviewing may reduce dropout from programmes.');
+    const values = CLAIM_LABELS.map((l) => result.probabilities[l]);
+    assert.ok(Math.abs(values.reduce((a, b) => a + b, 0) - 1) < 1e-9);
+    assert.equal(Math.max(...values), result.probabilities[result.label]);
+  });
+
+  it('marks "leads to" as the causal cue', () => {
+    const text = 'High-quality supervision leads to better outcomes.';
+    const result = classifySentence(text);
+    assert.deepEqual(result.cues, [{ start: 25, end: 33, text: 'leads to', kind: 'causal' }]);
+    assert.equal(text.slice(result.cues[0].start, result.cues[0].end), 'leads to');
+  });
+
+  it('marks the modal and the verb together for a hedged claim', () => {
+    const result = classifySentence('High-quality supervision may reduce reoffending.');
+    assert.deepEqual(cueTexts(result.cues), ['may reduce']);
+    assert.deepEqual(cueTexts(result.signals, 'hedge'), ['may']);
+  });
+
+  it('marks associational wording with kind association', () => {
+    const result = classifySentence('Perceived fairness is associated with compliance.');
+    assert.deepEqual(cueTexts(result.cues, 'association'), ['associated']);
+  });
+
+  it('keeps offsets right when markup has left runs of spaces', () => {
+    const text = 'Supervision   **    leads to    better outcomes.'.replace(/\*/g, ' ');
+    const result = classifySentence(text);
+    const cue = result.cues.find((c) => c.kind === 'causal');
+    assert.ok(cue);
+    assert.equal(text.slice(cue.start, cue.end), 'leads to');
+  });
+
+  it('never calls a disclaimer a direct causal claim', () => {
+    for (const text of [
+      'The link between supervision quality and reoffending is not strictly causal.',
+      'We cannot establish causation from these observational data.',
+      'The analysis does not prove that better supervision leads to lower reoffending.',
+    ]) {
+      const result = classifySentence(text);
+      assert.notEqual(result.label, 'direct_causal', text);
+      assert.equal(result.probabilities.direct_causal, 0, text);
+      assert.ok(result.signals.some((s) => s.kind === 'disclaimer'), text);
+    }
+  });
+
+  it('never calls a question or a research plan a direct causal claim', () => {
+    const question = classifySentence('Does high-quality supervision reduce proven reoffending?');
+    assert.notEqual(question.label, 'direct_causal');
+    assert.deepEqual(cueTexts(question.signals, 'question'), ['?']);
+    const plan = classifySentence('Further research should examine whether supervision quality reduces reoffending.');
+    assert.notEqual(plan.label, 'direct_causal');
+    assert.deepEqual(cueTexts(plan.signals, 'future-work'), ['Further research']);
+    assert.deepEqual(cueTexts(plan.signals, 'question'), ['whether']);
+  });
+
+  it('reports negation beside a negated causal claim', () => {
+    const result = classifySentence('Electronic monitoring did not reduce reoffending.');
+    assert.equal(result.label, 'direct_causal');
+    assert.deepEqual(cueTexts(result.signals, 'negation'), ['not']);
+    assert.deepEqual(cueTexts(result.cues), ['reduce']);
+  });
+
+  it('names a study design as a design signal', () => {
+    const result = classifySentence('In a randomised controlled trial, restorative justice reduced reoffending.');
+    assert.deepEqual(cueTexts(result.signals, 'design'), ['randomised controlled trial']);
+  });
+
+  it('returns no cues for a sentence that claims nothing', () => {
+    assert.deepEqual(classifySentence('Fieldwork began in June 2018.').cues, []);
+    assert.equal(classifySentence('').label, 'none');
+  });
+});
+
+describe('cue analysis', () => {
+  it('links a modal to the causal verb a few words later', () => {
+    const analysis = analyseCues('Smaller caseloads could in time improve supervision.');
+    const verb = analysis.matches.find((m) => m.entry === 'improve');
+    assert.ok(verb);
+    assert.equal(analysis.hedgedBy.get(verb)?.entry, 'could');
+  });
+
+  it('reads "the reduced risk" as an adjective, not a claim verb', () => {
+    const analysis = analyseCues('People on licence had the reduced risk.');
+    const verb = analysis.matches.find((m) => m.entry === 'reduced');
+    assert.ok(verb && analysis.adjectival.has(verb));
+  });
+});
+
+describe('claim model file format', () => {
+  it('round-trips bytes through base64', () => {
+    const bytes = Uint8Array.from([0, 1, 2, 250, 255, 128, 7]);
+    for (let n = 0; n <= bytes.length; n++) {
+      assert.deepEqual(decodeBase64(encodeBase64(bytes.slice(0, n))), bytes.slice(0, n));
+    }
+  });
+
+  it('keeps large weights and drops small ones when serialised', () => {
+    const config = { hashBits: 4, charMin: 2, charMax: 5, wordWeight: 1, charWeight: 0, cueWeight: 1 };
+    const weights = new Float32Array(16 * 4);
+    weights[3 * 4 + 1] = 1.27;
+    weights[200 / 4] = 0.001;
+    weights[15 * 4 + 3] = -0.5;
+    const loaded = loadModel(serialiseModel({ labels: CLAIM_LABELS, config, weights, scale: 1, bias: Float64Array.from([0.1, 0, 0, 0]) }, 0.01, {}));
+    assert.ok(Math.abs(loaded.weights[3 * 4 + 1] * loaded.scale - 1.27) < 0.01);
+    assert.ok(Math.abs(loaded.weights[15 * 4 + 3] * loaded.scale + 0.5) < 0.01);
+    assert.equal(loaded.weights[200 / 4], 0);
+  });
+});
