@@ -3,16 +3,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 //
 // Environment (all optional):
-//   BC_TEST_WORKSPACE   folder the editor opens (default test/integration/workspace)
+//   BC_TEST_WORKSPACE   folder the editor opens, as a fresh copy (default test/integration/workspace)
 //   BC_TEST_TRUST       0 (default): workspace trust off; 1: trust on and the folder left untrusted
 //   BC_EXTENSION_PATH   extension under test (default the repository root)
 //   BC_TEST_TIMEOUT_MS  overall limit for the run (default 600000)
 //   BC_TEST_GREP        only run tests whose title matches (read by test/integration/index.ts)
 //   BC_TEST_VERBOSE     1: also print the workbench's own log and code-server's output
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { format } from 'node:util';
 import { chromium } from 'playwright-core';
@@ -24,8 +24,9 @@ const SCREENSHOT_MARKER = '__BC_SCREENSHOT__';
 const TEST_OUTPUT_PREFIX = '[bc-test] ';
 const CHROMIUM = '/usr/bin/chromium';
 
+const sourceWorkspace = resolve(repoRoot, process.env.BC_TEST_WORKSPACE ?? 'test/integration/workspace');
 const options = {
-  workspace: resolve(repoRoot, process.env.BC_TEST_WORKSPACE ?? 'test/integration/workspace'),
+  workspace: sourceWorkspace,
   trust: process.env.BC_TEST_TRUST === '1',
   extensionPath: resolve(repoRoot, process.env.BC_EXTENSION_PATH ?? '.'),
   testsIndex: join(repoRoot, 'out', 'test', 'integration', 'index.js'),
@@ -39,7 +40,7 @@ function log(message) {
 }
 
 /** Everything started by this run, so cleanup can stop exactly that. */
-const started = { codeServer: undefined, browser: undefined, userDataDir: undefined };
+const started = { codeServer: undefined, browser: undefined, runFolder: undefined };
 let finishing = false;
 
 async function stopEverything() {
@@ -53,7 +54,7 @@ async function stopEverything() {
     await exited;
     clearTimeout(forced);
   }
-  if (started.userDataDir) rmSync(started.userDataDir, { recursive: true, force: true });
+  if (started.runFolder) rmSync(started.runFolder, { recursive: true, force: true });
 }
 
 async function finish(code, reason) {
@@ -141,17 +142,17 @@ async function openWorkbench(address) {
   // The extension host's console arrives through the workbench log; only the tests' lines carry the prefix.
   const onLogEntry = (type, args) => {
     const text = Array.isArray(args) ? format(...args) : String(args);
-    if (!text.startsWith(TEST_OUTPUT_PREFIX)) {
-      // Errors such as a test index that fails to load come from the workbench itself, unprefixed.
-      if (options.verbose || (type === 'error' && !isOfflineNoise(text))) console.log(`[workbench ${type}] ${text}`);
-      return;
-    }
-    const line = text.slice(TEST_OUTPUT_PREFIX.length);
-    if (line.startsWith(SCREENSHOT_MARKER)) {
+    const line = text.startsWith(TEST_OUTPUT_PREFIX) ? text.slice(TEST_OUTPUT_PREFIX.length) : undefined;
+    if (line?.startsWith(SCREENSHOT_MARKER)) {
       const name = line.slice(SCREENSHOT_MARKER.length).trim();
       if (/^[\w.-]+$/.test(name)) {
         screenshots = screenshots.then(() => saveScreenshot(name)).catch((error) => log(`screenshot "${name}" failed: ${error.message}`));
       }
+      return;
+    }
+    if (line === undefined) {
+      // Errors such as a test index that fails to load come from the workbench itself, unprefixed.
+      if (options.verbose || (type === 'error' && !isOfflineNoise(text))) console.log(`[workbench ${type}] ${text}`);
       return;
     }
     (type === 'error' ? console.error : console.log)(line);
@@ -167,7 +168,7 @@ async function openWorkbench(address) {
   await page.exposeFunction('codeAutomationLog', onLogEntry);
 
   const url = workbenchUrl(address, options);
-  log(`opening the workbench at ${address} (workspace ${options.workspace}, trust ${options.trust ? 'on' : 'off'})`);
+  log(`opening the workbench at ${address} (workspace: a copy of ${sourceWorkspace}, trust ${options.trust ? 'on' : 'off'})`);
   await page.goto(url, { waitUntil: 'domcontentloaded' });
 }
 
@@ -180,15 +181,22 @@ async function main() {
   checkPrerequisites();
   process.on('SIGINT', () => finish(130, 'interrupted.'));
   process.on('SIGTERM', () => finish(143, 'terminated.'));
-  const limit = setTimeout(() => finish(1, `time limit of ${options.timeoutMs / 1000} s reached; stopping.`), options.timeoutMs);
-  limit.unref();
+  // Only codeAutomationExit reports success; any other way out of this process is a failure.
+  process.exitCode = 1;
+  setTimeout(() => finish(1, `time limit of ${options.timeoutMs / 1000} s reached; stopping.`), options.timeoutMs);
 
-  started.userDataDir = mkdtempSync(join(tmpdir(), 'bc-real-editor-'));
-  mkdirSync(join(started.userDataDir, 'User'), { recursive: true });
-  writeFileSync(join(started.userDataDir, 'User', 'settings.json'), JSON.stringify(editorSettings(options), null, 2));
-  writeFileSync(join(started.userDataDir, 'config.yaml'), '');
+  // One temporary folder per run: the editor profile, code-server's config and the workspace copy.
+  started.runFolder = mkdtempSync(join(tmpdir(), 'bc-real-editor-'));
+  const userDataDir = join(started.runFolder, 'user-data');
+  mkdirSync(join(userDataDir, 'User'), { recursive: true });
+  writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify(editorSettings(options), null, 2));
+  writeFileSync(join(userDataDir, 'config.yaml'), '');
+  // Tests write scratch files: a copy keeps the repository clean and lets two runs proceed side by side.
+  const workspaceCopy = join(started.runFolder, basename(options.workspace));
+  cpSync(options.workspace, workspaceCopy, { recursive: true });
+  options.workspace = workspaceCopy;
 
-  const address = await startCodeServer(started.userDataDir);
+  const address = await startCodeServer(userDataDir);
   log(`code-server listening on ${address}`);
   await openWorkbench(address);
 }

@@ -153,8 +153,11 @@ Output:
   -f, --format stylish|json|sarif   How findings are printed (default: stylish)
   -q, --quiet                       Report errors only; warnings are neither shown nor counted
       --max-warnings N              Fail (exit 1) when there are more than N warnings
-  -o, --output FILE                 Write the output (or the claims report) to FILE
-      --report claims               Print a table of every causal or associational claim instead
+  -o, --output FILE                 Write the findings to FILE instead of stdout; with --report,
+                                    write the claims report there and print the findings
+      --report claims               Produce a table of every claim: file, line, sentence,
+                                    classification, status and evidence (replaces the findings on
+                                    stdout unless --output is given; the exit status is unchanged)
       --report-format markdown|csv  Format of the claims report (default: markdown)
       --stats                       Print files checked per second to stderr
       --color, --no-color           Force colour on or off (default: on for a terminal, unless NO_COLOR is set)

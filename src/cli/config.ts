@@ -5,7 +5,8 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { ConfigProblem } from '../core/types';
 import type { ConfigSpec, ConfigText } from './engine';
-import { loadGlossaryModule, loadRegistryParser } from './core-modules';
+import { parseGlossary } from '../core/glossary/load';
+import { parseRegistry } from '../core/claims/registry';
 
 export const GLOSSARY_FILE_NAME = '.bulletin-glossary.yaml';
 export const REGISTRY_FILE_NAME = '.bulletin-evidence.yaml';
@@ -100,18 +101,7 @@ export class ConfigResolver {
 }
 
 function validate(kind: ConfigKind, config: ConfigText): ConfigProblem[] {
-  if (kind === 'glossary') {
-    const loader = loadGlossaryModule();
-    if (!loader) return [missingLoader(config.file, 'glossary files: the glossary loader is missing')];
-    return loader.parseGlossary(config.text, config.file).problems;
-  }
-  const parseRegistry = loadRegistryParser();
-  if (!parseRegistry) return [missingLoader(config.file, 'evidence registries: the registry loader is missing')];
-  return parseRegistry(config.text, config.file).problems;
-}
-
-function missingLoader(file: string, what: string): ConfigProblem {
-  return { file, line: 0, column: 0, endLine: 0, endColumn: 0, severity: 'error', message: `this build cannot read ${what}` };
+  return kind === 'glossary' ? parseGlossary(config.text, config.file).problems : parseRegistry(config.text, config.file).problems;
 }
 
 /** `file:line:column: message`, 1-based as editors and compilers print it. */

@@ -3,9 +3,10 @@
 import { checkDocument, type CheckResult, type RuleSetting } from '../core/check';
 import type { ConfigProblem, Glossary, Severity } from '../core/types';
 import { claimRows, type ClaimRow } from '../core/report/claimsReport';
-import { emptyRegistry, type EvidenceRegistry } from '../core/claims/registry';
+import { emptyRegistry, mergeRegistries, parseRegistry, type EvidenceRegistry } from '../core/claims/registry';
+import { mergeGlossaries, parseGlossary } from '../core/glossary/load';
+import { defaultGlossary } from '../core/glossary/default';
 import { LineIndex } from './lines';
-import { loadGlossaryModule, loadDefaultGlossaryModule, loadRegistryParser } from './core-modules';
 
 /** A config file's text, read by the main thread and shipped to workers. */
 export interface ConfigText {
@@ -30,6 +31,8 @@ export interface CheckConfig {
 export interface EngineOptions {
   rules: Record<string, RuleSetting>;
   minimumSms: number | undefined;
+  /** Build claims-report rows (skipped otherwise, as they cost time on big files). */
+  claimsReport: boolean;
 }
 
 /** A finding placed by 1-based line and column (UTF-16 code units), ready for any output format. */
@@ -57,50 +60,21 @@ export interface FileOutcome {
 
 export function buildCheckConfig(spec: ConfigSpec): CheckConfig {
   const problems: ConfigProblem[] = [];
-  const layers: Glossary[] = [];
-  if (spec.useDefaultGlossary) {
-    const defaults = loadDefaultGlossaryModule();
-    if (defaults) layers.push(defaults.defaultGlossary());
+  const layers: Glossary[] = spec.useDefaultGlossary ? [defaultGlossary()] : [];
+  for (const layer of spec.glossaries) {
+    const parsed = parseGlossary(layer.text, layer.file);
+    problems.push(...parsed.problems);
+    layers.push(parsed.glossary);
   }
-  if (spec.glossaries.length > 0) {
-    const loader = loadGlossaryModule();
-    if (!loader) throw new Error('This build cannot read glossary files: the glossary loader is missing.');
-    for (const layer of spec.glossaries) {
-      const parsed = loader.parseGlossary(layer.text, layer.file);
-      problems.push(...parsed.problems);
-      layers.push(parsed.glossary);
-    }
-  }
-  const glossary = mergeLayers(layers);
+  const glossary = layers.length === 1 ? layers[0] : mergeGlossaries(layers);
 
   let registry = emptyRegistry();
   if (spec.registries.length > 0) {
-    const parseRegistry = loadRegistryParser();
-    if (!parseRegistry) throw new Error('This build cannot read evidence registries: the registry loader is missing.');
     const parsed = spec.registries.map((layer) => parseRegistry(layer.text, layer.file));
     for (const p of parsed) problems.push(...p.problems);
     registry = mergeRegistries(parsed.map((p) => p.registry));
   }
   return { glossary, registry, problems };
-}
-
-function mergeLayers(layers: Glossary[]): Glossary {
-  if (layers.length === 0) return { entries: [] };
-  if (layers.length === 1) return layers[0];
-  const loader = loadGlossaryModule();
-  if (loader) return loader.mergeGlossaries(layers);
-  // Without the loader, a later entry replaces an earlier one with the same id.
-  const byId = new Map<string, Glossary['entries'][number]>();
-  for (const layer of layers) for (const entry of layer.entries) byId.set(entry.id, entry);
-  return { entries: [...byId.values()] };
-}
-
-// A nearer registry's key wins over a farther one's.
-function mergeRegistries(registries: EvidenceRegistry[]): EvidenceRegistry {
-  if (registries.length === 1) return registries[0];
-  const merged = { ...registries[registries.length - 1], entries: new Map(registries[0].entries) };
-  for (const registry of registries.slice(1)) for (const [key, entry] of registry.entries) merged.entries.set(key, entry);
-  return merged;
 }
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
@@ -119,10 +93,10 @@ export function checkBulletinBytes(file: string, bytes: Uint8Array, config: Chec
     rules: options.rules,
     causalEvidenceMinimumSms: options.minimumSms,
   });
-  return { file, ...placeResult(text, result), bytes: bytes.length };
+  return { file, ...placeResult(text, result, options.claimsReport), bytes: bytes.length };
 }
 
-function placeResult(text: string, result: CheckResult): Pick<FileOutcome, 'findings' | 'claims' | 'ruleFailures'> {
+function placeResult(text: string, result: CheckResult, claimsReport: boolean): Pick<FileOutcome, 'findings' | 'claims' | 'ruleFailures'> {
   const lines = new LineIndex(text);
   const findings = result.findings.map((finding): PlacedFinding => {
     const start = lines.position(finding.range.start);
@@ -137,6 +111,6 @@ function placeResult(text: string, result: CheckResult): Pick<FileOutcome, 'find
       endColumn: end.column,
     };
   });
-  const claims = claimRows(text, result.claims);
+  const claims = claimsReport ? claimRows(text, result.claims) : [];
   return { findings, claims, ruleFailures: result.ruleFailures.map((f) => ({ ruleId: f.ruleId, error: f.error })) };
 }

@@ -12,8 +12,13 @@ export class LineIndex {
   private readonly starts: number[] = [0];
 
   constructor(text: string) {
-    // One pass over character codes, no regex: LF, CRLF and a lone CR each end a line.
     const starts = this.starts;
+    if (text.indexOf('\r') === -1) {
+      // The common case, LF only: the native search is far faster than a loop over every character.
+      for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
+      return;
+    }
+    // LF, CRLF and a lone CR each end one line.
     for (let i = 0; i < text.length; i++) {
       const code = text.charCodeAt(i);
       if (code === 10) {

@@ -1,6 +1,7 @@
 // A fixed set of worker threads; each takes the next file as soon as it finishes one.
 import { Worker } from 'node:worker_threads';
 import * as path from 'node:path';
+import { createRequire } from 'node:module';
 import type { ConfigSpec, EngineOptions, FileOutcome } from './engine';
 import { failed } from './checker';
 import type { FromWorker, ToWorker, WorkerStartData } from './protocol';
@@ -22,7 +23,7 @@ interface Slot {
 // From source (tests, tsx) the worker is TypeScript and needs tsx's loader; bundled, it sits beside cli.js.
 function startWorker(data: WorkerStartData): Worker {
   if (__filename.endsWith('.ts')) {
-    const loader = require.resolve('tsx/cjs');
+    const loader = createRequire(__filename).resolve('tsx/cjs');
     const entry = path.join(__dirname, 'worker.ts');
     return new Worker(`require(${JSON.stringify(loader)}); require(${JSON.stringify(entry)});`, { eval: true, workerData: data });
   }

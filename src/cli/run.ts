@@ -96,7 +96,7 @@ class CliRun {
     this.colours = palette(options.color ?? (io.stdoutIsTTY && !noColor));
     const ruleSettings: Record<string, RuleSetting> = {};
     for (const [id, level] of Object.entries(options.rules)) ruleSettings[id] = { severity: level };
-    this.engineOptions = { rules: ruleSettings, minimumSms: options.minimumSms };
+    this.engineOptions = { rules: ruleSettings, minimumSms: options.minimumSms, claimsReport: options.report === 'claims' };
   }
 
   async run(): Promise<number> {

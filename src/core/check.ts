@@ -179,7 +179,9 @@ export function checkDocument(text: string, options: CheckOptions = {}): CheckRe
   for (const rule of allRules) {
     const severity = configuredSeverity(rule, options.rules);
     if (severity === 'off') continue;
-    runRule(rule, severity, context, findings, ruleFailures);
+    // A rule may soften doubtful findings, but only while the writer has not set its severity.
+    const reportedSeverityApplies = options.rules?.[rule.id]?.severity === undefined;
+    runRule(rule, severity, context, findings, ruleFailures, reportedSeverityApplies);
   }
   const kept2 = findings.filter((f) => !suppressions.isSuppressed(f.ruleId, f.range));
   const suppressionSeverity = options.rules?.[suppressions.ruleId]?.severity ?? 'warning';
@@ -202,13 +204,14 @@ function runRule(
   context: RuleContext,
   findings: Finding[],
   failures: RuleFailure[],
+  reportedSeverityApplies = false,
 ): void {
   const found: Finding[] = [];
   try {
     rule.check(context, (report: RuleReport) => {
       found.push({
         ruleId: rule.id,
-        severity: report.severity && severity === rule.defaultSeverity ? report.severity : severity,
+        severity: reportedSeverityApplies && report.severity ? report.severity : severity,
         range: report.range,
         message: report.message,
         explanation: report.explanation,

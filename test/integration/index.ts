@@ -26,12 +26,21 @@ const OUTPUT_PREFIX_VARIABLE = 'BC_TEST_OUTPUT_PREFIX';
  * log; a prefix on every line from here lets the launcher pick out the tests' output.
  */
 function prefixConsoleOutput(prefix: string): void {
-  for (const method of ['log', 'info', 'warn', 'error', 'debug'] as const) {
-    const original = console[method].bind(console);
-    // The workbench drops messages whose first argument is not a string, so always lead with one.
-    console[method] = (first?: unknown, ...rest: unknown[]) =>
-      typeof first === 'string' ? original(prefix + first, ...rest) : original(prefix, first, ...rest);
-  }
+  const original = globalThis.console;
+  // The editor locks the console's own methods, so put a prefixing console in front of it instead.
+  const prefixed = (method: 'log' | 'info' | 'warn' | 'error' | 'debug') =>
+    (first?: unknown, ...rest: unknown[]) =>
+      // The workbench drops messages whose first argument is not a string, so always lead with one.
+      typeof first === 'string' ? original[method](prefix + first, ...rest)
+        : first === undefined && rest.length === 0 ? original[method](prefix)
+          : original[method](prefix, first, ...rest);
+  globalThis.console = Object.create(original, {
+    log: { value: prefixed('log') },
+    info: { value: prefixed('info') },
+    warn: { value: prefixed('warn') },
+    error: { value: prefixed('error') },
+    debug: { value: prefixed('debug') },
+  });
 }
 
 export function run(): Promise<void> {

@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { runCli } from '../../src/cli/run';
 import { checkDocument } from '../../src/core/check';
 import { claimRows } from '../../src/core/report/claimsReport';
+import { parseRegistry } from '../../src/core/claims/registry';
 import { registerFixtureRules, unregisterFixtureRules } from '../fixtures/cli/fixture-rules';
 import { FIXTURES, PROJECT, memoryIo, onlyFixtureRules } from '../fixtures/cli/memory-io';
 
@@ -43,7 +44,7 @@ describe('bulletin-check', () => {
           '',
           'b-warnings.md',
           '  3:8   warning  Found WARNWORD.  fixture-warning',
-          '  3:25  info     Found NOTEWORD.  fixture-note',
+          '  3:23  info     Found NOTEWORD.  fixture-note',
           '',
           'nested/d-notes.markdown',
           '  1:3   info     Found NOTEWORD.  fixture-note',
@@ -260,7 +261,84 @@ describe('bulletin-check', () => {
 
     it('reports files per second with --stats', async () => {
       const { err } = await run(['--stats', '.']);
-      assert.match(err, /^Checked 3 files \(\d+\.\d KiB\) in \d+ ms with 1 job: [\d.]+ files per second\.$/m);
+      assert.match(err, /^Checked 4 files \(\d+\.\d KiB\) in \d+ ms with 1 job: [\d.]+ files per second\.$/m);
+    });
+  });
+
+  describe('glossaries and registries', () => {
+    const glossary = (term: string) => `version: 1\nentries:\n  - term: ${term}\n    definition: A word made up for this test.\n`;
+    const terms = (out: string) => JSON.parse(out).filter((f: { ruleId: string }) => f.ruleId === 'fixture-term').map((f: { file: string; message: string }) => `${f.file} ${f.message}`);
+
+    it('finds .bulletin-glossary.yaml in the file’s folder and every folder above, nearest last', async () => {
+      await fs.mkdir(path.join(scratch, 'team', 'june'), { recursive: true });
+      await fs.writeFile(path.join(scratch, '.bulletin-glossary.yaml'), glossary('Zorblat'));
+      await fs.writeFile(path.join(scratch, 'team', '.bulletin-glossary.yaml'), glossary('Quenlix'));
+      await fs.writeFile(path.join(scratch, 'top.md'), 'Zorblat and Quenlix.\n');
+      await fs.writeFile(path.join(scratch, 'team', 'june', 'inner.md'), 'Zorblat and Quenlix.\n');
+      const { out, code, err } = await run(['--format', 'json', 'top.md', 'team'], scratch);
+      assert.equal(err, '');
+      assert.equal(code, 0);
+      assert.deepEqual(terms(out), ['top.md Term zorblat.', 'team/june/inner.md Term zorblat.', 'team/june/inner.md Term quenlix.']);
+    });
+
+    it('layers --glossary files over the default glossary, which --no-default-glossary leaves out', async () => {
+      await fs.writeFile(path.join(scratch, 'extra.yaml'), glossary('Quenlix'));
+      await fs.writeFile(path.join(scratch, 'b.md'), 'Accommodation and Quenlix.\n');
+      const io = memoryIo(scratch);
+      await runCli([...onlyFixtureRules(), '--jobs', '1', '--format', 'json', '--glossary', 'extra.yaml', 'b.md'], io);
+      assert.deepEqual(terms(io.out), ['b.md Term accommodation.', 'b.md Term quenlix.']);
+      const without = await run(['--format', 'json', '--glossary', 'extra.yaml', 'b.md'], scratch);
+      assert.deepEqual(terms(without.out), ['b.md Term quenlix.']);
+    });
+
+    it('reports each glossary problem as file:line:column on stderr, exits 2 and still checks every bulletin', async () => {
+      await fs.writeFile(
+        path.join(scratch, '.bulletin-glossary.yaml'),
+        'version: 1\nentries:\n  - term: Zorblat\n    definition: Made up.\n    evidnce: causal\n  - term: Quenlix\n',
+      );
+      await fs.writeFile(path.join(scratch, 'one.md'), 'ERRWORD Zorblat.\n');
+      await fs.writeFile(path.join(scratch, 'two.md'), 'WARNWORD.\n');
+      const { out, code, err } = await run(['--format', 'json', '.'], scratch);
+      assert.equal(code, 2);
+      const lines = err.trim().split('\n');
+      assert.equal(lines.length, 2, err);
+      assert.match(lines[0], /^bulletin-check: warning: \.bulletin-glossary\.yaml:5:5: .*evidnce/);
+      assert.match(lines[1], /^bulletin-check: \.bulletin-glossary\.yaml:6:5: .*definition/);
+      assert.deepEqual(JSON.parse(out).map((f: { file: string; ruleId: string }) => `${f.file} ${f.ruleId}`), [
+        'one.md fixture-error',
+        'one.md fixture-term',
+        'two.md fixture-warning',
+      ]);
+    });
+
+    it('reports a --glossary file that cannot be read and still checks the bulletins', async () => {
+      await fs.writeFile(path.join(scratch, 'one.md'), 'ERRWORD.\n');
+      const { code, err, out } = await run(['--glossary', 'nowhere.yaml', 'one.md'], scratch);
+      assert.equal(code, 2);
+      assert.equal(err, 'bulletin-check: nowhere.yaml: cannot read glossary: no such file\n');
+      assert.match(out, /Found ERRWORD/);
+    });
+
+    it('passes an evidence registry to the checks, from --registry or .bulletin-evidence.yaml', async () => {
+      const registryText = 'version: 1\nsources:\n  smith2021: { title: Mentoring trial, year: 2021, design: randomised controlled trial, sms: 5 }\n';
+      const bulletin = 'Mentoring reduces reoffending [@smith2021].\n';
+      await fs.writeFile(path.join(scratch, '.bulletin-evidence.yaml'), registryText);
+      await fs.writeFile(path.join(scratch, 'cited.md'), bulletin);
+      const expected = claimRows(bulletin, checkDocument(bulletin, { registry: parseRegistry(registryText, 'r').registry }).claims);
+      const unregistered = claimRows(bulletin, checkDocument(bulletin).claims);
+      assert.ok(expected.length > 0, 'the sentence is a claim');
+      assert.notDeepEqual(expected, unregistered, 'the registry changes how the claim is judged');
+      const { out } = await run(['--report', 'claims', '--report-format', 'csv', 'cited.md'], scratch);
+      assert.ok(out.includes(expected[0].evidence), out);
+      assert.ok(!out.includes(unregistered[0].evidence), out);
+    });
+
+    it('reports problems in a registry as file:line:column and exits 2', async () => {
+      await fs.writeFile(path.join(scratch, 'evidence.yaml'), 'version: 2\nsources: {}\n');
+      await fs.writeFile(path.join(scratch, 'one.md'), 'Fine.\n');
+      const { code, err } = await run(['--registry', 'evidence.yaml', 'one.md'], scratch);
+      assert.equal(code, 2);
+      assert.match(err, /^bulletin-check: evidence\.yaml:1:\d+: `version` must be 1/m);
     });
   });
 

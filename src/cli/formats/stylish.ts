@@ -38,10 +38,12 @@ export function stylishFile(displayPath: string, findings: readonly PlacedFindin
   const places = findings.map((f) => `${f.line}:${f.column}`);
   const placeWidth = Math.max(...places.map((p) => p.length));
   const labelWidth = Math.max(...findings.map((f) => LABELS[f.severity].length));
+  const messages = findings.map((f) => oneLine(f.message));
+  const messageWidth = Math.max(...messages.map((m) => m.length));
   const lines = findings.map((f, i) => {
     const place = colours.dim(places[i].padEnd(placeWidth));
     const label = colours.severity(f.severity, LABELS[f.severity].padEnd(labelWidth));
-    return `  ${place}  ${label}  ${oneLine(f.message)}  ${colours.dim(f.ruleId)}`;
+    return `  ${place}  ${label}  ${messages[i].padEnd(messageWidth)}  ${colours.dim(f.ruleId)}`;
   });
   return `${colours.underline(displayPath)}\n${lines.join('\n')}\n\n`;
 }

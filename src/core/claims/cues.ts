@@ -311,10 +311,19 @@ function isCausal(m: CueMatch): boolean {
   return m.cls === 'causal-verb' || m.cls === 'causal-noun' || m.cls === 'causal-adj';
 }
 
+const RECORD_WORDS = new Set(['records', 'record', 'data', 'database', 'databases', 'datasets', 'ndelius', 'pnc', 'register', 'registers']);
+
+/** "We linked cases to nDelius records" describes data linkage (a design), not an association. */
+function isRecordLinkage(m: CueMatch, tokens: WordToken[]): boolean {
+  if (m.cls !== 'association' || (m.entry !== 'linked' && m.entry !== 'link')) return false;
+  for (let i = m.last; i < Math.min(tokens.length, m.last + 10); i++) if (RECORD_WORDS.has(tokens[i].word)) return true;
+  return false;
+}
+
 /** Finds the lexicon hits and how they relate (hedged, negated, disclaimed). */
 export function analyseCues(text: string): CueAnalysis {
   const tokens = tokenize(text);
-  const matches = matchCues(tokens);
+  const matches = matchCues(tokens).map((m) => (isRecordLinkage(m, tokens) ? { ...m, cls: 'design' as const } : m));
   const hedgedBy = new Map<CueMatch, CueMatch>();
   const enabledBy = new Map<CueMatch, CueMatch>();
   const negatedBy = new Map<CueMatch, CueMatch>();

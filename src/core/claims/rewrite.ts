@@ -169,7 +169,8 @@ function findVerb(sentence: string, cueStart: number | undefined, mode: 'reword'
   if (relative && mode === 'reword') return undefined;
   const plural = relative ? info.form === 'base' : isPlural(subject.text);
   // A past verb says nothing about number, so "was"/"were" needs a subject we can trust.
-  if ((info.form === 'past' || info.form === 'base-or-past') && !relative && !plainSubject(tokens, from)) return undefined;
+  const numberMatters = info.form === 'base-or-past' || (info.form === 'past' && mode === 'reword');
+  if (numberMatters && !relative && !plainSubject(tokens, from)) return undefined;
   let tense: 'present' | 'past';
   if (info.form === 's') {
     if (plural) return undefined;
@@ -187,12 +188,12 @@ function findVerb(sentence: string, cueStart: number | undefined, mode: 'reword'
 }
 
 // True when the clause before the verb is a plain noun phrase ("The NPS supervision model"), with no
-// preposition or participle that could hide the real head noun ("Sessions built on trust").
+// preposition that could hide the real head noun ("Sessions built on trust").
 function plainSubject(tokens: Token[], verbAt: number): boolean {
   for (let i = verbAt - 1; i >= 0; i--) {
     const token = tokens[i];
     if (!token.isWord) return /^[,;:(]$/.test(token.text) || token.text === '“' || token.text === '"';
-    if (PREPOSITIONS.has(token.lower) || /(?:ed|ing)$/.test(token.lower) && !SINGULAR_S.has(token.lower)) return false;
+    if (PREPOSITIONS.has(token.lower)) return false;
   }
   return true;
 }
@@ -423,7 +424,8 @@ function suppressionFix(request: ClaimFixRequest): Fix {
   const { text, sentence, ruleId } = request;
   const lineStart = Math.max(text.lastIndexOf('\n', sentence.start - 1), text.lastIndexOf('\r', sentence.start - 1)) + 1;
   const prefix = text.slice(lineStart, sentence.start);
-  const newline = /\r\n/.test(text) ? '\r\n' : '\n';
+  // Match the line ending the document uses just before the sentence (looking back, not scanning the whole text).
+  const newline = text[lineStart - 2] === '\r' && text[lineStart - 1] === '\n' ? '\r\n' : text[lineStart - 1] === '\r' ? '\r' : '\n';
   const comment = (kind: string) => `<!-- bulletin-checker-${kind} ${ruleId} -- reason: … -->`;
   if (request.startsParagraph && /^[ \t]*$/.test(prefix)) {
     return {

@@ -17,7 +17,9 @@ const FIGURE = new RegExp(
   String.raw`\b${NUMBER}${PERCENT}(?:\s+${COMPARISON}\b(?!\s+likely)|\s+${CHANGE_NOUN}\b)|\bby\s+${NUMBER}${PERCENT}|\b${NUMBER}\s+(points?)\s+(?:${COMPARISON}\b|lower|higher)|\bby\s+${NUMBER}\s+(points?)\b`,
   'gi',
 );
-const RATE_WORD = /\b(?:rates?|proportions?|shares?|percentages?|completion|completions|reoffending|reconvictions?|recalls?|compliance|breach(?:es)?|prevalence|likelihood)\b/gi;
+const RATE_WORD = /\b(?:rates?|proportions?|shares?|percentages?|completion|reoffending|reconviction|recall|compliance|breach|prevalence|likelihood)\b/gi;
+// "the number of recalls", "the frequency rate": a count, whatever word follows.
+const COUNT_BEFORE = /\b(?:frequency|number|numbers|count|volume)(?:\s+of)?\s+$/i;
 const COUNT_WORD = /\b(?:number|numbers|frequency|count|counts|costs?|spending|budgets?|caseloads?|volume|scores?|scales?|income|pay)\b/gi;
 const RELATIVE = /\b(?:relative|relatively|proportionally|times|percentage points?)\b/i;
 const OTHER_PERCENT = /\d\s?(?:%|per\s?cent|percent)/g;
@@ -102,7 +104,8 @@ function readMatch(m: RegExpExecArray, offset: number): Suspect | undefined {
 
 // The nearest measure word before the figure decides; failing that, one just after it or another percentage.
 function aboutRates(text: string, start: number, end: number): boolean {
-  const rate = lastMatchBefore(RATE_WORD, text, start);
+  let rate = lastMatchBefore(RATE_WORD, text, start);
+  if (rate >= 0 && COUNT_BEFORE.test(text.slice(Math.max(0, rate - 20), rate))) rate = -1;
   const count = lastMatchBefore(COUNT_WORD, text, start);
   if (rate >= 0 || count >= 0) return rate > count;
   const after = text.slice(end, end + 60);
