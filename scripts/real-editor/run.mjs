@@ -124,6 +124,10 @@ async function openWorkbench(address) {
     executablePath: CHROMIUM,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
       '--disable-sync', '--no-first-run'],
+    // Playwright's own signal handlers exit at once, leaving code-server running; stopEverything does both.
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
   });
   started.browser = browser;
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
@@ -181,6 +185,7 @@ async function main() {
   checkPrerequisites();
   process.on('SIGINT', () => finish(130, 'interrupted.'));
   process.on('SIGTERM', () => finish(143, 'terminated.'));
+  process.on('SIGHUP', () => finish(129, 'hung up.'));
   // Only codeAutomationExit reports success; any other way out of this process is a failure.
   process.exitCode = 1;
   setTimeout(() => finish(1, `time limit of ${options.timeoutMs / 1000} s reached; stopping.`), options.timeoutMs);

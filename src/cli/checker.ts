@@ -1,9 +1,9 @@
 // Reads and checks one bulletin; the same code runs in the main thread and in worker threads.
 import type { CheckConfig, EngineOptions, FileOutcome } from './engine';
 import { checkBulletinBytes } from './engine';
-import { describeReadError } from './config';
+import { describeReadError, type ReadBytes } from './config';
 
-export type ReadBytes = (file: string) => Promise<Uint8Array>;
+export type { ReadBytes };
 
 export async function checkFile(file: string, config: () => CheckConfig, options: EngineOptions, readBytes: ReadBytes): Promise<FileOutcome> {
   let bytes: Uint8Array;

@@ -49,8 +49,12 @@ export class ConfigResolver {
   }
 
   private async readAll(files: string[], kind: ConfigKind): Promise<ConfigText[]> {
-    const texts = await Promise.all(files.map((file) => this.read(file, kind)));
-    return texts.filter((t): t is ConfigText => t !== undefined);
+    const texts: ConfigText[] = [];
+    for (const file of files) {
+      const text = await this.read(file, kind);
+      if (text) texts.push(text);
+    }
+    return texts;
   }
 
   private read(file: string, kind: ConfigKind): Promise<ConfigText | undefined> {

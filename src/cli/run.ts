@@ -106,7 +106,9 @@ class CliRun {
     for (const problem of targets.problems) this.problem(problem);
 
     const configs = new ConfigResolver(this.io.cwd, this.options, readBytes);
-    const keys = await Promise.all(targets.files.map((file) => configs.keyFor(file)));
+    // One at a time, so configuration problems are always reported in the same order.
+    const keys: string[] = [];
+    for (const file of targets.files) keys.push(await configs.keyFor(file));
     for (const problem of configs.problems) {
       if (problem.severity === 'error') this.problem(problem.line);
       else this.warn(problem.line);
@@ -204,7 +206,7 @@ class CliRun {
         if (options.report) for (const row of outcome.claims) claims.push({ file: shown, ...row });
         if (!writeFindings) return;
         if (options.format === 'stylish') writeFindings(stylishFile(shown, findings, this.colours));
-        else if (json) for (const item of toJsonFindings(shown, findings)) json.item(item);
+        else if (json) json.items(toJsonFindings(shown, findings));
         else if (!outcome.error) sarifFiles.push({ file: outcome.file, findings });
       },
       finish: () => {

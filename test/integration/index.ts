@@ -15,7 +15,13 @@ function findTestFiles(folder: string): string[] {
     if (entry.isDirectory()) found.push(...findTestFiles(full));
     else if (entry.name.endsWith('.test.js')) found.push(full);
   }
-  return found.sort();
+  return found;
+}
+
+/** The smoke test runs first: it checks activation on opening a bulletin, before any other test activates the extension. */
+function runOrder(files: string[]): string[] {
+  const isSmoke = (file: string) => path.basename(file) === 'smoke.test.js';
+  return [...files.filter(isSmoke), ...files.filter((file) => !isSmoke(file)).sort()];
 }
 
 /** Set by scripts/real-editor/run.mjs, which prints only log lines carrying this prefix. */
@@ -59,7 +65,7 @@ export function run(): Promise<void> {
   const grep = process.env.BC_TEST_GREP;
   if (grep) mocha.grep(grep);
 
-  const files = findTestFiles(__dirname);
+  const files = runOrder(findTestFiles(__dirname));
   if (files.length === 0) {
     return Promise.reject(new Error(`No *.test.js files under ${__dirname}: run scripts/real-editor/build-tests.mjs first.`));
   }

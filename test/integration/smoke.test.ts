@@ -14,13 +14,14 @@ function workspaceFile(relativePath: string): vscode.Uri {
 
 describe('Bulletin Checker in a real editor', () => {
   before(() => {
-    console.log(`Editor: VS Code ${vscode.version} (${vscode.env.appName}, ${vscode.env.appHost})`);
+    console.log(`Editor: VS Code ${vscode.version} (${vscode.env.appName}, ${vscode.env.appHost}); workspace trusted: ${vscode.workspace.isTrusted}`);
   });
 
   it('activates when a Markdown bulletin from the workspace opens', async () => {
     const extension = vscode.extensions.getExtension(EXTENSION_ID);
     assert.ok(extension, `Extension ${EXTENSION_ID} is not installed in the test editor.`);
 
+    console.log(`Active before any bulletin opened: ${extension.isActive}`);
     const document = await vscode.workspace.openTextDocument(workspaceFile('bulletins/careful-wording.md'));
     await vscode.window.showTextDocument(document);
     assert.equal(document.languageId, 'markdown');

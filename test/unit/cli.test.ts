@@ -245,7 +245,7 @@ describe('bulletin-check', () => {
 
   describe('--jobs', () => {
     it('gives byte-identical output with one job and with two worker threads', async function () {
-      this.timeout(60000);
+      this.timeout(120000);
       for (const format of ['stylish', 'json', 'sarif']) {
         const one = memoryIo(FIXTURES);
         const two = memoryIo(FIXTURES);

@@ -64,6 +64,13 @@ describe('CommonMark agreement on what is code', () => {
     ({ fromMarkdown } = (await import('mdast-util-from-markdown')) as unknown as { fromMarkdown: FromMarkdown });
   });
 
+  it('compares a meaningful number of examples that contain code', () => {
+    const withCode = examples.filter(
+      (e) => referenceCodeRanges(fromMarkdown, e.markdown.replace(/→/g, '\t')).length > 0,
+    ).length;
+    assert.ok(withCode >= 100, `only ${withCode} examples contain code`);
+  });
+
   it('finds the same code characters as a CommonMark parser in every spec example but the listed few', () => {
     const found = disagreements(fromMarkdown);
     const unexpected = found.filter((d) => !(d.number in KNOWN_DIFFERENCES));

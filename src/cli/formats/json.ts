@@ -26,15 +26,20 @@ export function toJsonFindings(displayPath: string, findings: readonly PlacedFin
   }));
 }
 
-/** Streams the array: call `item` per finding in order, then `end`. */
+/** Streams the array one file at a time (one write each, not one per finding), then `end`. */
 export class JsonArrayWriter {
   private first = true;
 
   constructor(private readonly write: (chunk: string) => void) {}
 
-  item(finding: JsonFinding): void {
-    this.write(`${this.first ? '[\n' : ',\n'}  ${JSON.stringify(finding)}`);
-    this.first = false;
+  items(findings: readonly JsonFinding[]): void {
+    if (findings.length === 0) return;
+    let chunk = '';
+    for (const finding of findings) {
+      chunk += `${this.first ? '[\n' : ',\n'}  ${JSON.stringify(finding)}`;
+      this.first = false;
+    }
+    this.write(chunk);
   }
 
   end(): void {

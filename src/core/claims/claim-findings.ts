@@ -168,6 +168,10 @@ export function reportClaims(
 function startsItsBlock(claim: Claim, cue: TextRange, context: RuleContext): boolean {
   const block = context.prose.blocks[claim.sentence.blockIndex];
   if (!block || block.kind !== 'paragraph') return false;
-  const before = context.text.slice(block.range.start, claim.sentence.range.start);
-  return !before.trim() && !/[\r\n]/.test(context.text.slice(claim.sentence.range.start, cue.start));
+  const text = context.text;
+  let i = claim.sentence.range.start;
+  while (i > block.range.start && /\s/.test(text[i - 1])) i--;
+  if (i !== block.range.start) return false;
+  for (let j = claim.sentence.range.start; j < cue.start; j++) if (text[j] === '\n' || text[j] === '\r') return false;
+  return true;
 }

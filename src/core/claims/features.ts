@@ -10,6 +10,10 @@ export interface FeatureConfig {
   wordWeight: number;
   /** Weight of unigrams and bigrams of crudely stemmed words ("reduces", "reduced" -> "reduc"); 0 turns them off. */
   stemWeight?: number;
+  /** Word trigrams on (default) or off. */
+  wordTrigrams?: boolean;
+  /** Weight of pairwise conjunctions of cue features; 0 turns them off. */
+  pairWeight?: number;
   charWeight: number;
   cueWeight: number;
 }
@@ -50,6 +54,7 @@ const NS_WORD = hashString('w');
 const NS_CHAR = hashString('c');
 const NS_CUE = hashString('k');
 const NS_STEM = hashString('s');
+const NS_PAIR = hashString('p');
 const SUFFIXES = ['ations', 'ation', 'ingly', 'edly', 'ing', 'ies', 'ied', 'ed', 'es', 'ly', 's', 'e'];
 
 /** Strips one common suffix so inflections share a feature; deliberately crude and fast. */
@@ -100,7 +105,11 @@ export function cueFeatureNames(analysis: CueAnalysis): string[] {
       if (negation) names.push(`negated:${m.cls}`);
       if (softenedBy.has(m)) names.push(`softened:${m.cls}`, `softened-by:${softenedBy.get(m)!.entry}`);
       if (sawHedge) names.push(`after-hedge:${m.cls}`);
-      if (!modal && !can && !negation && !analysis.adjectival.has(m)) bareCausal++;
+      const stance = modal ? 'hedged' : can ? 'can' : negation ? 'negated' : analysis.adjectival.has(m) ? 'adjectival' : 'bare';
+      names.push(`${stance}:${crudeStem(m.entry)}`);
+      const next = analysis.tokens[m.last]?.word;
+      if (next === 'with' || next === 'by') names.push(`${label}>${next}`);
+      if (stance === 'bare') bareCausal++;
     } else if (m.cls === 'association' || m.cls === 'likelihood') {
       association++;
       if (hedgedBy.has(m)) names.push('hedged:association');
@@ -131,7 +140,7 @@ export function extractFeatures(text: string, config: FeatureConfig, analysis = 
   for (const t of tokens) ids.push(isNumber(t.word) ? NUM : hashString(t.word));
   ids.push(EOS);
   const ww = config.wordWeight;
-  for (let i = 0; i < ids.length; i++) {
+  for (let i = 0; ww > 0 && i < ids.length; i++) {
     const uni = combine(NS_WORD, ids[i]);
     if (i > 0 && i < ids.length - 1) {
       indices.push(finalise(uni, mask));
@@ -141,7 +150,7 @@ export function extractFeatures(text: string, config: FeatureConfig, analysis = 
       const bi = combine(uni, ids[i + 1]);
       indices.push(finalise(bi, mask));
       values.push(ww);
-      if (i + 2 < ids.length) {
+      if (i + 2 < ids.length && config.wordTrigrams !== false) {
         indices.push(finalise(combine(bi, ids[i + 2]), mask));
         values.push(ww);
       }
@@ -179,9 +188,23 @@ export function extractFeatures(text: string, config: FeatureConfig, analysis = 
   const cw = charCount > 0 ? config.charWeight / Math.sqrt(charCount) : 0;
   for (let i = 0; i < charCount; i++) values.push(cw);
 
-  for (const name of cueFeatureNames(analysis)) {
-    indices.push(finalise(hashString(name, NS_CUE), mask));
+  const names = cueFeatureNames(analysis);
+  const cueIds = names.map((name) => hashString(name, NS_CUE));
+  for (const id of cueIds) {
+    indices.push(finalise(id, mask));
     values.push(config.cueWeight);
+  }
+  const pw = config.pairWeight ?? 0;
+  if (pw > 0) {
+    // Pairs of cue features let a linear model see combinations ("hedged" with "no bare causal verb").
+    for (let a = 0; a < cueIds.length; a++) {
+      for (let b = a + 1; b < cueIds.length; b++) {
+        const lo = Math.min(cueIds[a], cueIds[b]);
+        const hi = Math.max(cueIds[a], cueIds[b]);
+        indices.push(finalise(combine(combine(NS_PAIR, lo), hi), mask));
+        values.push(pw);
+      }
+    }
   }
   return { indices, values };
 }

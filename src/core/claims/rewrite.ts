@@ -19,14 +19,22 @@ interface Token {
   isWord: boolean;
 }
 
-const TOKEN = /[\p{L}\p{N}]+(?:['’.\-][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu;
+const TOKEN = /([\p{L}\p{N}]+(?:['’.\-][\p{L}\p{N}]+)*)|[^\s\p{L}\p{N}]/gu;
+
+// Tokenising is the main cost of building fixes, so each sentence is tokenised once and remembered.
+let lastSentence = '';
+let lastTokens: Token[] = [];
 
 function tokenise(text: string): Token[] {
+  if (text === lastSentence) return lastTokens;
   const tokens: Token[] = [];
   TOKEN.lastIndex = 0;
   for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
-    tokens.push({ text: m[0], lower: m[0].toLowerCase(), start: m.index, end: m.index + m[0].length, isWord: /^[\p{L}\p{N}]/u.test(m[0]) });
+    const word = m[0];
+    tokens.push({ text: word, lower: word.toLowerCase(), start: m.index, end: m.index + word.length, isWord: m[1] !== undefined });
   }
+  lastSentence = text;
+  lastTokens = tokens;
   return tokens;
 }
 
@@ -56,6 +64,7 @@ verb('drive', 'drives', 'drove', 'with');
 verb('reduce', 'reduces', 'reduced', 'lower');
 verb('cut', 'cuts', 'cut', 'lower');
 verb('decrease', 'decreases', 'decreased', 'lower');
+verb('lower', 'lowers', 'lowered', 'lower');
 verb('increase', 'increases', 'increased', 'higher');
 verb('raise', 'raises', 'raised', 'higher');
 verb('boost', 'boosts', 'boosted', 'higher');
@@ -84,7 +93,7 @@ for (const [lemma, s, past] of [
 ]) {
   verb(lemma, s, past, 'none');
 }
-// "made" came from make; "lower" as a base verb is too often an adjective to touch.
+// "lower" as a base-form verb is too often an adjective ("lower reoffending") to treat as a cue.
 VERBS.delete('lower');
 
 const PARTICIPLES: Record<string, string> = { drove: 'driven', led: 'led', made: 'made', cut: 'cut', brought: 'brought' };
@@ -422,23 +431,25 @@ function nextWord(text: string, from: number): string {
 
 function suppressionFix(request: ClaimFixRequest): Fix {
   const { text, sentence, ruleId } = request;
-  const lineStart = Math.max(text.lastIndexOf('\n', sentence.start - 1), text.lastIndexOf('\r', sentence.start - 1)) + 1;
-  const prefix = text.slice(lineStart, sentence.start);
-  // Match the line ending the document uses just before the sentence (looking back, not scanning the whole text).
-  const newline = text[lineStart - 2] === '\r' && text[lineStart - 1] === '\n' ? '\r\n' : text[lineStart - 1] === '\r' ? '\r' : '\n';
   const comment = (kind: string) => `<!-- bulletin-checker-${kind} ${ruleId} -- reason: … -->`;
-  if (request.startsParagraph && /^[ \t]*$/.test(prefix)) {
-    return {
-      title: 'Suppress for this line, with a reason',
-      edits: [{ range: { start: lineStart, end: lineStart }, newText: `${prefix}${comment('disable-next-line')}${newline}` }],
-    };
+  if (request.startsParagraph) {
+    // The sentence opens its paragraph, so its line starts after whitespace only: a short scan back.
+    let lineStart = sentence.start;
+    while (lineStart > 0 && (text[lineStart - 1] === ' ' || text[lineStart - 1] === '\t')) lineStart--;
+    if (lineStart === 0 || text[lineStart - 1] === '\n' || text[lineStart - 1] === '\r') {
+      const newline = text[lineStart - 1] === '\n' && text[lineStart - 2] === '\r' ? '\r\n' : text[lineStart - 1] === '\r' ? '\r' : '\n';
+      return {
+        title: 'Suppress for this line, with a reason',
+        edits: [{ range: { start: lineStart, end: lineStart }, newText: `${text.slice(lineStart, sentence.start)}${comment('disable-next-line')}${newline}` }],
+      };
+    }
   }
-  // Inside a paragraph or list item a comment line above would split it, so suppress on the line itself.
-  const cueAt = request.cue?.start ?? sentence.start;
-  let lineEnd = cueAt;
-  while (lineEnd < text.length && text[lineEnd] !== '\n' && text[lineEnd] !== '\r') lineEnd++;
+  // Inside a paragraph or list item a comment line above would split it, so suppress on the cue's
+  // own line: at the first line break after the cue within the sentence, else after the sentence.
+  let at = request.cue?.start ?? sentence.start;
+  while (at < sentence.end && text[at] !== '\n' && text[at] !== '\r') at++;
   return {
     title: 'Suppress for this line, with a reason',
-    edits: [{ range: { start: lineEnd, end: lineEnd }, newText: ` ${comment('disable-line')}` }],
+    edits: [{ range: { start: at, end: at }, newText: ` ${comment('disable-line')}` }],
   };
 }

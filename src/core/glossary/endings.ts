@@ -41,12 +41,3 @@ const NONE: Ending[] = [];
 export function stemOf(key: string, ending: Ending): string {
   return key.slice(0, key.length - ending.suffixLength) + ending.restore;
 }
-
-/** Whether a form's last word may take this ending. Acronyms take only plural "s" and "'s". */
-export function formAccepts(lastWord: string, isAcronym: boolean, ending: Ending): boolean {
-  if (isAcronym) return ending.kind === 'plural' || ending.kind === 'possessive';
-  if (lastWord.length < 2 || !/^\p{L}+$/u.test(lastWord)) return false;
-  // "programmed" and "programming" are not the accredited programme.
-  if (ending.kind === 'verb') return !/[ey]$/i.test(lastWord);
-  return true;
-}

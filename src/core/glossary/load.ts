@@ -36,7 +36,11 @@ class ProblemList {
     // A long node (a whole list) is marked on its first line only.
     const lineEnd = this.text.indexOf('\n', start);
     if (lineEnd !== -1 && end > lineEnd) end = lineEnd;
-    if (end === start && start < this.text.length && this.text[start] !== '\n') end = start + 1;
+    // A one-character mark (the parser's) is widened to the word it starts, e.g. a repeated key.
+    if (end - start <= 1 && start < this.text.length && this.text[start] !== '\n') {
+      end = start + 1;
+      while (end < lineEndOrText(this.text, lineEnd) && !/[\s:,[\]{}]/.test(this.text[end])) end++;
+    }
     const from = this.lines.linePos(start);
     const to = this.lines.linePos(end);
     this.problems.push({
@@ -49,6 +53,10 @@ class ProblemList {
       message,
     });
   }
+}
+
+function lineEndOrText(text: string, lineEnd: number): number {
+  return lineEnd === -1 ? text.length : lineEnd;
 }
 
 function spanOf(node: unknown, fallback: Span = [0, 0]): Span {
@@ -99,6 +107,7 @@ export function parseGlossary(text: string, file: string): GlossaryParseResult {
 
   const tooDeep = excessiveNesting(text);
   if (tooDeep !== -1) {
+    lines.addNewLine(0);
     for (let i = text.indexOf('\n'); i !== -1 && i < tooDeep; i = text.indexOf('\n', i + 1)) lines.addNewLine(i + 1);
     problems.add([tooDeep, tooDeep + 1], 'error', `The glossary is nested too deeply here to be read (more than ${MAX_FLOW_DEPTH} brackets or ${MAX_INDENT} spaces of indentation).`);
     return empty();
@@ -113,7 +122,7 @@ export function parseGlossary(text: string, file: string): GlossaryParseResult {
   }
   for (const warning of doc.warnings) problems.add(warning.pos, 'warning', `YAML: ${warning.message}`);
   if (doc.errors.length > 0) {
-    for (const error of doc.errors) problems.add(error.pos, 'error', `YAML syntax: ${firstLine(error.message)}`);
+    for (const error of doc.errors) problems.add(syntaxErrorSpan(text, error), 'error', `YAML syntax: ${firstLine(error.message)}`);
     return empty();
   }
 
@@ -159,6 +168,16 @@ export function parseGlossary(text: string, file: string): GlossaryParseResult {
     }
   });
   return { glossary, problems: problems.problems };
+}
+
+/** An unclosed quote is reported where the text runs out; the writer needs the opening quote. */
+function syntaxErrorSpan(text: string, error: { code: string; message: string; pos: [number, number] }): Span {
+  const quote = /Missing closing (["'])quote/.exec(error.message);
+  if (error.code === 'MISSING_CHAR' && quote) {
+    const opening = text.lastIndexOf(quote[1], error.pos[0] - 1);
+    if (opening !== -1) return [opening, opening + 1];
+  }
+  return error.pos;
 }
 
 function firstLine(message: string): string {

@@ -3,7 +3,7 @@
 // Most words of a bulletin are in no form, so a bitmap of first-word hashes turns them away before
 // any string is made.
 import type { Glossary, TermInflection, TermMatch } from '../types';
-import { formAccepts, possibleEndings, stemOf, type Ending } from './endings';
+import { possibleEndings, stemOf, type Ending } from './endings';
 import { asciiHash, edgeKey, gapKey, isApostrophe, isWordCharAt, keyHash, normaliseWord, tokenize, WordScanner } from './tokens';
 
 export interface TermIndex {
@@ -23,11 +23,6 @@ interface Candidate {
   /** Which endings the last word takes. */
   takesPlural: boolean;
   takesVerb: boolean;
-}
-
-interface TrieNode {
-  children?: Map<string, TrieNode>;
-  candidates?: Candidate[];
 }
 
 interface ParsedForm {
@@ -61,44 +56,64 @@ function straightenApostrophes(word: string): string {
 const HASH_BITS = 20;
 const HASH_MASK = (1 << HASH_BITS) - 1;
 
-interface Trie {
-  root: Map<string, TrieNode>;
+/**
+ * Nodes are numbers and every edge lives in one map keyed by "node, edge": a glossary of 100,000
+ * aliases would otherwise need 100,000 small maps.
+ */
+class Trie {
+  /** First word → node. */
+  readonly root = new Map<string, number>();
+  /** `${node}\u0002${edge}` → node, for every word after the first. */
+  readonly edges = new Map<string, number>();
+  readonly hasChildren: boolean[] = [false];
+  readonly candidates: Array<Candidate[] | undefined> = [undefined];
   /** Bit per hash of a first word: a word whose bit is clear starts no form. */
-  firstWords: Uint8Array;
+  readonly firstWords = new Uint8Array(1 << (HASH_BITS - 3));
+
+  child(node: number, edge: string): number | undefined {
+    return node === 0 ? this.root.get(edge) : this.edges.get(`${node}\u0002${edge}`);
+  }
+
+  insert(edges: string[], candidate: Candidate): void {
+    let node = 0;
+    for (const edge of edges) {
+      let next = this.child(node, edge);
+      if (next === undefined) {
+        next = this.candidates.length;
+        this.candidates.push(undefined);
+        this.hasChildren.push(false);
+        if (node === 0) this.root.set(edge, next);
+        else this.edges.set(`${node}\u0002${edge}`, next);
+        this.hasChildren[node] = true;
+      }
+      node = next;
+    }
+    (this.candidates[node] ??= []).push(candidate);
+    const hash = keyHash(edges[0]) & HASH_MASK;
+    this.firstWords[hash >> 3] |= 1 << (hash & 7);
+  }
 }
 
-function insert(trie: Trie, parsed: ParsedForm, candidate: Candidate): void {
-  let level = trie.root;
-  let node: TrieNode | undefined;
-  for (let i = 0; i < parsed.edges.length; i++) {
-    if (i > 0) level = node!.children ??= new Map();
-    node = level.get(parsed.edges[i]);
-    if (!node) {
-      node = {};
-      level.set(parsed.edges[i], node);
-    }
-  }
-  (node!.candidates ??= []).push(candidate);
-  const hash = keyHash(parsed.edges[0]) & HASH_MASK;
-  trie.firstWords[hash >> 3] |= 1 << (hash & 7);
-}
+const LETTERS = /^\p{L}+$/u;
 
 export function compileGlossary(glossary: Glossary): TermIndex {
-  const trie: Trie = { root: new Map(), firstWords: new Uint8Array(1 << (HASH_BITS - 3)) };
+  const trie = new Trie();
   for (const entry of glossary.entries) {
     const add = (text: string, form: FormKind, caseSensitive: boolean): void => {
       const parsed = formEdges(text);
       if (!parsed) return;
       const last = parsed.words[parsed.words.length - 1];
       const isAcronym = form === 'acronym';
-      insert(trie, parsed, {
+      const wordLike = !isAcronym && last.length >= 2 && LETTERS.test(last);
+      trie.insert(parsed.edges, {
         entryId: entry.id,
         form,
         canonical: text,
         caseSensitive,
         words: parsed.words,
-        takesPlural: formAccepts(last, isAcronym, { kind: 'plural', suffixLength: 1, restore: '' }),
-        takesVerb: !isAcronym && formAccepts(last, false, { kind: 'verb', suffixLength: 3, restore: '' }),
+        takesPlural: isAcronym ? LETTERS.test(last.slice(-1)) : wordLike,
+        // "programmed" and "programming" are not the accredited programme.
+        takesVerb: wordLike && !/[ey]$/i.test(last),
       });
     };
     add(entry.term, 'term', entry.caseSensitive);
@@ -106,16 +121,11 @@ export function compileGlossary(glossary: Glossary): TermIndex {
     for (const acronym of entry.acronyms) add(acronym, 'acronym', true);
     for (const d of entry.discouraged) add(d.form, 'discouraged', entry.caseSensitive);
   }
-  sortCandidates(trie.root);
-  return { match: (text, offset) => findMatches(trie, text, offset) };
-}
-
-function sortCandidates(level: Map<string, TrieNode>): void {
-  for (const node of level.values()) {
+  for (const list of trie.candidates) {
     // Case-sensitive forms first, so acronym "MI" wins over an alias "mi" when the case fits.
-    if (node.candidates && node.candidates.length > 1) node.candidates.sort((a, b) => Number(b.caseSensitive) - Number(a.caseSensitive));
-    if (node.children) sortCandidates(node.children);
+    if (list && list.length > 1) list.sort((a, b) => Number(b.caseSensitive) - Number(a.caseSensitive));
   }
+  return { match: (text, offset) => findMatches(trie, text, offset) };
 }
 
 /** The words of the phrase being matched, as offsets into the text. */
@@ -145,9 +155,9 @@ function sameCase(text: string, path: Path, candidate: Candidate, ending: Ending
   return true;
 }
 
-function pick(node: TrieNode | undefined, text: string, path: Path, ending: Ending | undefined): Candidate | undefined {
-  if (!node?.candidates) return undefined;
-  for (const c of node.candidates) {
+function pick(candidates: Candidate[] | undefined, text: string, path: Path, ending: Ending | undefined): Candidate | undefined {
+  if (!candidates) return undefined;
+  for (const c of candidates) {
     if (accepts(c, ending) && (!c.caseSensitive || sameCase(text, path, c, ending))) return c;
   }
   return undefined;
@@ -188,28 +198,29 @@ function findMatches(trie: Trie, text: string, offset: number): TermMatch[] {
     path.starts.length = 0;
     path.ends.length = 0;
     let best: Best | undefined;
-    let level: Map<string, TrieNode> | undefined = trie.root;
+    let node = 0;
     let gap = '';
     let wordStart = scanner.start;
     let wordEnd = scanner.end;
     let plainAscii = scanner.plainAscii;
-    while (level) {
+    for (;;) {
       path.starts.push(wordStart);
       path.ends.push(wordEnd);
       const key = normaliseWord(text.slice(wordStart, wordEnd), plainAscii);
       for (const ending of possibleEndings(key)) {
-        const found = pick(level.get(edgeKey(gap, stemOf(key, ending))), text, path, ending);
+        const stemNode = trie.child(node, edgeKey(gap, stemOf(key, ending)));
+        const found = stemNode === undefined ? undefined : pick(trie.candidates[stemNode], text, path, ending);
         if (found) {
           best = { candidate: found, words: path.starts.length, ending };
           break;
         }
       }
-      const node = level.get(edgeKey(gap, key));
-      if (!node) break;
-      const exact = pick(node, text, path, undefined);
+      const next = trie.child(node, edgeKey(gap, key));
+      if (next === undefined) break;
+      node = next;
+      const exact = pick(trie.candidates[node], text, path, undefined);
       if (exact) best = { candidate: exact, words: path.starts.length, ending: undefined };
-      level = node.children;
-      if (!level) break;
+      if (!trie.hasChildren[node]) break;
       ahead.seek(wordEnd);
       if (!ahead.next()) break;
       const nextGap = gapKey(text, wordEnd, ahead.start);

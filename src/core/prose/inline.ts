@@ -24,7 +24,12 @@ const LPAREN = 0x28;
 const RPAREN = 0x29;
 const NEWLINE = 0x0a;
 
+const NOTHING: InlineMarks = Object.freeze({ masks: [], codeSpans: [], comments: [] }) as InlineMarks;
+
 export function scanInline(s: string): InlineMarks {
+  SPECIAL.lastIndex = 0;
+  // Most headings, cells and many paragraphs hold no markup at all.
+  if (!SPECIAL.test(s)) return NOTHING;
   return new InlineScanner(s).scan();
 }
 

@@ -5,6 +5,7 @@ const SPACE = 0x20;
 const LF = 0x0a;
 const CR = 0x0d;
 const decoder = new TextDecoder('utf-16le');
+const SURROGATE = /[\uD800-\uDFFF]/;
 const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 /** `kept` holds flat, sorted, non-overlapping [start, end) pairs of prose in `text`. */
@@ -22,7 +23,8 @@ export function buildMasked(text: string, kept: number[]): string {
     const keepEnd = kept[k + 1];
     for (; at < keepEnd; at++) out[at] = text.charCodeAt(at);
   }
-  return littleEndian ? decoder.decode(out) : fromCodes(out);
+  // The decoder would turn lone surrogates into U+FFFD, so text holding any takes the slower path.
+  return littleEndian && !SURROGATE.test(text) ? decoder.decode(out) : fromCodes(out);
 }
 
 function fromCodes(codes: Uint16Array): string {

@@ -4,7 +4,7 @@ import type { HtmlComment, ProseBlock, ProseBlockKind, ProseModel, TextRange } f
 import { scanBlocks, type BlockSink } from './blocks';
 import { readFrontMatter } from './front-matter';
 import { ForwardSearch } from './html';
-import { scanInline } from './inline';
+import { scanInline, type InlineMarks } from './inline';
 import { buildMasked } from './mask';
 
 export function parseProse(text: string): ProseModel {
@@ -41,8 +41,13 @@ class ProseCollector implements BlockSink {
     const single = segments.length === 2;
     const content = single ? text.slice(segments[0], segments[1]) : joinLines(text, segments);
     const marks = scanInline(content);
-    const map = single ? offsetMapper(segments[0]) : segmentMapper(segments);
     this.keepUnmasked(segments, marks.masks);
+    if (marks.codeSpans.length > 0 || marks.comments.length > 0) this.record(marks, content, segments);
+    this.blocks.push({ kind, range: { start, end } });
+  }
+
+  private record(marks: InlineMarks, content: string, segments: number[]): void {
+    const map = segments.length === 2 ? offsetMapper(segments[0]) : segmentMapper(segments);
     for (let i = 0; i < marks.codeSpans.length; i += 2) {
       this.codeRanges.push({ start: map(marks.codeSpans[i]), end: map(marks.codeSpans[i + 1]) });
     }
@@ -51,7 +56,6 @@ class ProseCollector implements BlockSink {
       const to = marks.comments[i + 1];
       this.addComment(map(from), map(to), content, from, to, map);
     }
-    this.blocks.push({ kind, range: { start, end } });
   }
 
   code(start: number, end: number): void {

@@ -41,10 +41,13 @@ export const percentagePoints: Rule = {
     for (const sentence of context.sentences) {
       const text = sentence.text;
       if (!/\d/.test(text) || RELATIVE.test(text)) continue;
+      let percentages: number | undefined;
+      // Counted once per sentence, and only if a figure needs it.
+      const otherPercentages = () => (percentages ??= text.match(OTHER_PERCENT)?.length ?? 0) > 1;
       FIGURE.lastIndex = 0;
       for (let m = FIGURE.exec(text); m; m = FIGURE.exec(text)) {
         const suspect = readMatch(m, sentence.range.start);
-        if (!suspect || !aboutRates(text, m.index, m.index + m[0].length)) continue;
+        if (!suspect || !aboutRates(text, m.index, m.index + m[0].length, otherPercentages)) continue;
         const unit = suspect.number === '1' || suspect.attributive ? 'percentage point' : 'percentage points';
         const replacement = `${suspect.number} ${unit}`;
         const fix: Fix = { title: `Change to “${replacement}”`, edits: [{ range: suspect.range, newText: replacement }], isPreferred: true };
@@ -102,22 +105,24 @@ function readMatch(m: RegExpExecArray, offset: number): Suspect | undefined {
   return { range: { start: offset + figureStart, end: offset + figureEnd }, figure, number, attributive, points };
 }
 
-// The nearest measure word before the figure decides; failing that, one just after it or another percentage.
-function aboutRates(text: string, start: number, end: number): boolean {
-  let rate = lastMatchBefore(RATE_WORD, text, start);
-  if (rate >= 0 && COUNT_BEFORE.test(text.slice(Math.max(0, rate - 20), rate))) rate = -1;
-  const count = lastMatchBefore(COUNT_WORD, text, start);
+// The nearest measure word shortly before the figure decides; failing that, a rate word just after
+// it or another percentage in the sentence. Windows keep the work per figure bounded.
+const LOOK_BEHIND = 120;
+
+function aboutRates(text: string, start: number, end: number, otherPercentages: () => boolean): boolean {
+  const before = text.slice(Math.max(0, start - LOOK_BEHIND), start);
+  let rate = lastMatch(RATE_WORD, before);
+  if (rate >= 0 && COUNT_BEFORE.test(before.slice(Math.max(0, rate - 20), rate))) rate = -1;
+  const count = lastMatch(COUNT_WORD, before);
   if (rate >= 0 || count >= 0) return rate > count;
-  const after = text.slice(end, end + 60);
   RATE_WORD.lastIndex = 0;
-  if (RATE_WORD.test(after)) return true;
-  OTHER_PERCENT.lastIndex = 0;
-  return (text.match(OTHER_PERCENT)?.length ?? 0) > 1;
+  if (RATE_WORD.test(text.slice(end, end + 60))) return true;
+  return otherPercentages();
 }
 
-function lastMatchBefore(pattern: RegExp, text: string, before: number): number {
+function lastMatch(pattern: RegExp, text: string): number {
   let last = -1;
   pattern.lastIndex = 0;
-  for (let m = pattern.exec(text); m && m.index < before; m = pattern.exec(text)) last = m.index;
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) last = m.index;
   return last;
 }
