@@ -4,7 +4,7 @@
 //
 //   npm run report:hostile                 table
 //   npm run report:hostile -- --json       one JSON object
-//   npm run report:hostile -- --only NAME  just the cases whose name contains NAME
+//   npm run report:hostile -- --only A,B   just the cases whose name contains A or B
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -246,7 +246,7 @@ function main(): void {
   const asJson = argv.includes('--json');
   const onlyAt = argv.indexOf('--only');
   const only = onlyAt >= 0 ? argv[onlyAt + 1] : undefined;
-  const wanted = (name: string) => !only || name.includes(only);
+  const wanted = (name: string) => !only || only.split(',').some((part) => name.includes(part));
   const progress = (s: string) => process.stderr.write(s + '\n');
   progress(`glossary for the document checks: ${testGlossary().origin}`);
 

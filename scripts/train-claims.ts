@@ -48,12 +48,13 @@ export interface TrainSettings {
 }
 
 export const CHOSEN: TrainSettings = {
-  features: { hashBits: 18, charMin: 2, charMax: 5, wordWeight: 1, charWeight: 0, cueWeight: 2, stemWeight: 1 },
+  features: { hashBits: 18, charMin: 2, charMax: 5, wordWeight: 0, charWeight: 0, cueWeight: 2, stemWeight: 1 },
   epochs: 12,
   learningRate: 0.03,
   l2: 1e-5,
   classWeightPower: 0.5,
   seed: 20190801,
+  bags: 3,
 };
 
 /** Weights smaller than this are dropped from the shipped file. */

@@ -167,7 +167,8 @@ async function openWorkbench(address) {
 
   await page.exposeFunction('codeAutomationExit', async (code) => {
     await screenshots;
-    await finish(Number(code) || 0, `tests finished with exit code ${code}.`);
+    // Anything but a whole number is a broken report, never a pass.
+    await finish(Number.isInteger(code) ? code : 1, `tests finished with exit code ${code}.`);
   });
   await page.exposeFunction('codeAutomationLog', onLogEntry);
 

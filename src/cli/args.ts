@@ -109,6 +109,9 @@ const FLAGS: Record<string, (options: CliOptions) => void> = {
   '--version': (o) => (o.version = true),
 };
 
+// British spellings of the conventional American option names.
+const ALIASES: Record<string, string> = { '--colour': '--color', '--no-colour': '--no-color' };
+
 const SHORT: Record<string, string> = { '-f': '--format', '-g': '--glossary', '-j': '--jobs', '-o': '--output', '-q': '--quiet', '-h': '--help', '-v': '--version' };
 
 export function parseArgs(argv: readonly string[]): CliOptions {
@@ -125,7 +128,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     }
     const equals = argument.startsWith('--') ? argument.indexOf('=') : -1;
     const written = equals > 0 ? argument.slice(0, equals) : argument;
-    const name = SHORT[written] ?? written;
+    const name = SHORT[written] ?? ALIASES[written] ?? written;
     const flag = FLAGS[name];
     if (flag) {
       if (equals > 0) throw new UsageError(`Option ${name} does not take a value.`);
@@ -160,7 +163,8 @@ Output:
                                     stdout unless --output is given; the exit status is unchanged)
       --report-format markdown|csv  Format of the claims report (default: markdown)
       --stats                       Print files checked per second to stderr
-      --color, --no-color           Force colour on or off (default: on for a terminal, unless NO_COLOR is set)
+      --colour, --no-colour         Force colour on or off (default: on for a terminal, unless NO_COLOR
+                                    is set); --color and --no-color work too
 
 Checking:
   -g, --glossary FILE               Glossary layered over the default one (repeatable)
@@ -170,11 +174,11 @@ Checking:
       --min-sms N                   SMS level (1–5) evidence must reach to support a causal claim
   -j, --jobs N                      Files checked at once (default: one per processor core)
 
-A .bulletin-glossary.yaml or .bulletin-evidence.yaml in a checked file's folder or any folder
-above it is used automatically.
-
   -h, --help                        Show this help
   -v, --version                     Show the version
+
+A .bulletin-glossary.yaml or .bulletin-evidence.yaml in a checked file's folder or any folder
+above it is used automatically, beneath any --glossary or --registry file.
 
 Exit status: 0 no errors and warnings within --max-warnings; 1 otherwise;
 2 a usage or configuration problem, or a file that could not be read.

@@ -29,9 +29,10 @@ export async function resolveTargets(targets: readonly string[], cwd: string): P
     const stats = await fs.stat(absolute).catch((error: NodeJS.ErrnoException) => error);
     if (!(stats instanceof Error)) {
       if (stats.isDirectory()) {
-        const found = await globSorted(MARKDOWN_IN_DIRECTORY, absolute);
-        if (found.length === 0) problems.push(`${target}: no Markdown files (*.md, *.markdown) in this directory`);
-        found.forEach(add);
+        const found = await globSorted(MARKDOWN_IN_DIRECTORY, absolute).catch((error: Error) => error);
+        if (found instanceof Error) problems.push(`${target}: cannot read: ${found.message}`);
+        else if (found.length === 0) problems.push(`${target}: no Markdown files (*.md, *.markdown) in this directory`);
+        else found.forEach(add);
       } else if (stats.isFile()) {
         add(absolute);
       } else {
@@ -41,9 +42,10 @@ export async function resolveTargets(targets: readonly string[], cwd: string): P
       continue;
     }
     if (fastGlob.isDynamicPattern(target)) {
-      const found = await globSorted(target.split(path.sep).join('/'), cwd);
-      if (found.length === 0) problems.push(`${target}: no files match this pattern`);
-      found.forEach(add);
+      const found = await globSorted(target.split(path.sep).join('/'), cwd).catch((error: Error) => error);
+      if (found instanceof Error) problems.push(`${target}: cannot read: ${found.message}`);
+      else if (found.length === 0) problems.push(`${target}: no files match this pattern`);
+      else found.forEach(add);
       continue;
     }
     problems.push(`${target}: cannot read: ${await describeMissing(absolute, stats)}`);

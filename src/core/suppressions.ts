@@ -166,6 +166,7 @@ function removalEdit(name: RuleName, all: RuleName[]): { range: TextRange; newTe
 
 /** Candidates within a small edit distance of `word`, nearest first (at most three). */
 function closest(word: string, candidates: readonly string[]): string[] {
+  if (word.length > 64) return [];
   const limit = Math.max(2, Math.floor(word.length / 3));
   return candidates
     .map((candidate) => ({ candidate, distance: editDistance(word.toLowerCase(), candidate) }))

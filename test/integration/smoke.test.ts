@@ -30,7 +30,7 @@ describe('Bulletin Checker in a real editor', () => {
     await waitUntil(() => extension.isActive, `${EXTENSION_ID} is active`, 20_000);
   });
 
-  it('reports a discouraged term and an unsupported causal claim as diagnostics', async () => {
+  it('publishes diagnostics on a bulletin that says "offenders" and makes a causal claim', async () => {
     const uri = workspaceFile('bulletins/unsupported-claim.md');
     const document = await vscode.workspace.openTextDocument(uri);
     await vscode.window.showTextDocument(document);

@@ -41,6 +41,13 @@ describe('bulletin-check argument parsing', () => {
     assert.equal(options.useDefaultGlossary, false);
   });
 
+  it('accepts --colour and --no-colour as well as the American spellings', () => {
+    assert.equal(parseArgs(['--colour', 'a.md']).color, true);
+    assert.equal(parseArgs(['--no-colour', 'a.md']).color, false);
+    assert.equal(parseArgs(['--no-color', 'a.md']).color, false);
+    assert.equal(parseArgs(['a.md']).color, undefined);
+  });
+
   it('treats --max-warnings -1 as no limit, as ESLint does', () => {
     assert.equal(parseArgs(['--max-warnings', '-1', 'a.md']).maxWarnings, undefined);
   });

@@ -26,10 +26,10 @@ describe('bulletin-check as a process', function () {
   });
 
   it('exits 2 for an unknown option, with the reason on stderr', () => {
-    const { code, out, err } = cli(['--colour', 'project']);
+    const { code, out, err } = cli(['--colours', 'project']);
     assert.equal(code, 2);
     assert.equal(out, '');
-    assert.match(err, /Unknown option '--colour'/);
+    assert.match(err, /Unknown option '--colours'/);
   });
 
   it('exits 2 for a missing file yet reports the other files, with real rules and the default glossary', () => {

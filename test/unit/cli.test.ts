@@ -68,6 +68,8 @@ describe('bulletin-check', () => {
       assert.doesNotMatch(noColor.out, /\u001b\[/);
       const piped = await run(['a-errors.md']);
       assert.doesNotMatch(piped.out, /\u001b\[/);
+      const forced = await run(['--colour', 'a-errors.md'], PROJECT, { env: { NO_COLOR: '1' } });
+      assert.match(forced.out, /\u001b\[33mwarning/);
     });
 
     it('checks files in the order given, not sorted', async () => {
@@ -279,6 +281,19 @@ describe('bulletin-check', () => {
       assert.equal(err, '');
       assert.equal(code, 0);
       assert.deepEqual(terms(out), ['top.md Term zorblat.', 'team/june/inner.md Term zorblat.', 'team/june/inner.md Term quenlix.']);
+    });
+
+    it('sends each file’s glossaries to the worker threads too', async function () {
+      this.timeout(120000);
+      await fs.mkdir(path.join(scratch, 'team'));
+      await fs.writeFile(path.join(scratch, '.bulletin-glossary.yaml'), glossary('Zorblat'));
+      await fs.writeFile(path.join(scratch, 'team', '.bulletin-glossary.yaml'), glossary('Quenlix'));
+      await fs.writeFile(path.join(scratch, 'a.md'), 'Zorblat and Quenlix.\n');
+      await fs.writeFile(path.join(scratch, 'team', 'b.md'), 'Zorblat and Quenlix.\n');
+      const inline = await run(['--format', 'json', '.'], scratch);
+      const threaded = await run(['--format', 'json', '--jobs', '2', '.'], scratch);
+      assert.deepEqual(terms(threaded.out), ['a.md Term zorblat.', 'team/b.md Term zorblat.', 'team/b.md Term quenlix.']);
+      assert.equal(threaded.out, inline.out);
     });
 
     it('layers --glossary files over the default glossary, which --no-default-glossary leaves out', async () => {

@@ -204,8 +204,8 @@ describe('glossary loader', () => {
       load(1_000); // warm up
       const small = load(10_000);
       const large = load(100_000);
-      // About a second on an idle machine, most of it in the YAML parser; quadratic growth must never happen.
-      assert.ok(large < 30 * Math.max(small, 10), `10,000 aliases: ${small.toFixed(0)} ms; 100,000: ${large.toFixed(0)} ms`);
+      // About a second on an idle machine, most of it in the YAML parser; linear growth is ×10, quadratic would be ×100.
+      assert.ok(large < 50 * Math.max(small, 10), `10,000 aliases: ${small.toFixed(0)} ms; 100,000: ${large.toFixed(0)} ms`);
     });
   });
 });

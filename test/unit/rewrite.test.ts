@@ -44,6 +44,7 @@ describe('rewording causal claims as associations', () => {
     ['“These findings prove that better supervision reduces reoffending.”', '“These findings suggest that better supervision reduces reoffending.”'],
     ['Inspection therefore improves outcomes for the public.', 'Inspection is associated with better outcomes for the public.'],
     ['Structured sessions reduced breaches by 3%.', 'Structured sessions were associated with breaches 3% lower.'],
+    ['Poverty leads to the breakdown of relationships.', 'Poverty is associated with the breakdown of relationships.'],
   ];
   for (const [before, after] of cases) {
     it(`“${before}” → “${after}”`, () => assert.equal(reworded(before), after));
@@ -56,6 +57,7 @@ describe('rewording causal claims as associations', () => {
     'Supervision did not reduce reoffending.', // negated
     'The results show lower reoffending.', // "results" is a noun here
     'Supervision reduces it.', // no object to describe
+    'Poverty drives them to offend.', // object pronoun with an infinitive
     'It is hard to say what reduces reoffending.',
   ];
   for (const sentence of noSafeRewrite) {

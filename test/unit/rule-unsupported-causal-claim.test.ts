@@ -82,6 +82,28 @@ describe('unsupported-causal-claim', () => {
     assert.match(report.explanation, /The glossary's entry for Desistance records associational evidence only: “Probation can support desistance but cannot cause it\.”/);
   });
 
+  it('quotes the message about causation for an entry with theory only, and says nothing for unrelated theory', () => {
+    const { glossary, entry } = desistanceGlossary();
+    entry.keyMessages = [
+      { message: 'Desistance is slow, with false starts.', evidence: 'theory', sources: [] },
+      { message: 'Probation can support desistance but cannot cause it.', evidence: 'theory', sources: [] },
+    ];
+    const sentence = 'Building trust is what drives desistance.';
+    const text = `${OBSERVATIONAL}${sentence}\n`;
+    const start = text.indexOf('desistance');
+    const context = (g: typeof glossary) =>
+      buildContext(text, {
+        glossary: g,
+        termMatches: [{ range: { start, end: start + 10 }, entryId: 'desistance', text: 'desistance', form: 'term', canonical: 'Desistance' }],
+        claims: [{ sentence, label: 'direct_causal', cues: [{ text: 'drives' }] }],
+      });
+    const [withNote] = runRule(unsupportedCausalClaim, context(glossary));
+    assert.match(withNote.explanation, /entry for Desistance records no causal evidence: “Probation can support desistance but cannot cause it\.”/);
+    entry.keyMessages = [{ message: 'Desistance is slow, with false starts.', evidence: 'theory', sources: [] }];
+    const [withoutNote] = runRule(unsupportedCausalClaim, context(glossary));
+    assert.doesNotMatch(withoutNote.explanation, /glossary's entry/);
+  });
+
   it('carries the classification, status and evidence for adapters', () => {
     const text = `${OBSERVATIONAL}${CUTS}\n`;
     const [report] = runRule(unsupportedCausalClaim, buildContext(text, { claims: [cutsClaim] }));

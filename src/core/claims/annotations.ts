@@ -52,10 +52,11 @@ export function readAnnotations(
   problems: AnnotationProblem[],
 ): EvidenceAnnotation[] {
   const annotations: EvidenceAnnotation[] = [];
+  const memo: { last?: TargetMemo } = {};
   for (const comment of prose.comments) {
     if (!isEvidenceComment(comment)) continue;
     const annotation = parseAnnotation(comment, registry, problems);
-    annotation.target = targetOf(comment, prose);
+    annotation.target = targetOf(comment, prose, memo);
     if (annotation.target.kind === 'none') {
       problems.push({
         range: comment.range,
@@ -266,27 +267,56 @@ function isInlineSpace(c: string): boolean {
   return c === ' ' || c === '\t';
 }
 
+function isLineBreak(c: string): boolean {
+  return c === '\n' || c === '\r';
+}
+
 const ONLY_COMMENTS = /^\s*(?:<!--(?:(?!-->)[^])*-->\s*)*$/;
-// How far back an annotation may sit from its prose; bounds the work for runs of comments.
-const MAX_REACH = 4096;
+// How many lines of other comments may sit between a paragraph and its annotation.
+const MAX_COMMENT_LINES = 20;
+
+/** Remembers the last own-line annotation so a run of them is resolved in one pass, not one walk each. */
+export interface TargetMemo {
+  lineStart: number;
+  lineEnd: number;
+  target: AnnotationTarget;
+}
 
 // Decides what an annotation applies to from the masked text around it (comments are masked).
-function targetOf(comment: HtmlComment, prose: ProseModel): AnnotationTarget {
-  const masked = prose.masked;
-  const limit = Math.max(0, comment.range.start - MAX_REACH);
+function targetOf(comment: HtmlComment, prose: ProseModel, memo: { last?: TargetMemo }): AnnotationTarget {
+  const { masked, text } = prose;
   let i = comment.range.start - 1;
-  while (i >= limit && isInlineSpace(masked[i])) i--;
-  if (i < limit) return { kind: 'none' };
-  if (masked[i] !== '\n' && masked[i] !== '\r') return { kind: 'sentence', anchor: i };
-  // On a line of its own: the prose before it may be separated only by lines of other comments.
-  while (i >= limit && /\s/.test(masked[i])) i--;
-  if (i < limit) return { kind: 'none' };
-  const between = prose.text.slice(i + 1, comment.range.start).split(/\r\n|\r|\n/);
-  for (let line = 1; line < between.length - 1; line++) {
-    if (!between[line].trim() || !ONLY_COMMENTS.test(between[line])) return { kind: 'none' };
+  while (i >= 0 && isInlineSpace(masked[i])) i--;
+  if (i < 0) return { kind: 'none' };
+  if (!isLineBreak(masked[i])) return { kind: 'sentence', anchor: i };
+  // On a line of its own: look at the lines above, skipping lines that hold only other comments.
+  const ownLineStart = i + 1;
+  let lineEnd = i; // the line break ending the line above
+  let target: AnnotationTarget = { kind: 'none' };
+  for (let lines = 0; lines < MAX_COMMENT_LINES && lineEnd >= 0; lines++) {
+    if (text[lineEnd] === '\n' && text[lineEnd - 1] === '\r') lineEnd--;
+    if (memo.last && memo.last.lineEnd === lineEnd) {
+      target = memo.last.target;
+      break;
+    }
+    let lineStart = lineEnd;
+    while (lineStart > 0 && !isLineBreak(text[lineStart - 1])) lineStart--;
+    const line = text.slice(lineStart, lineEnd);
+    if (!line.trim()) break;
+    let k = lineEnd - 1;
+    while (k >= lineStart && /\s/.test(masked[k])) k--;
+    if (k >= lineStart) {
+      const blockIndex = blockContaining(prose, k);
+      if (blockIndex >= 0) target = { kind: 'paragraph', blockIndex };
+      break;
+    }
+    if (!ONLY_COMMENTS.test(line)) break;
+    lineEnd = lineStart - 1;
   }
-  const blockIndex = blockContaining(prose, i);
-  return blockIndex < 0 ? { kind: 'none' } : { kind: 'paragraph', blockIndex };
+  let ownLineEnd = comment.range.end;
+  while (ownLineEnd < text.length && !isLineBreak(text[ownLineEnd])) ownLineEnd++;
+  memo.last = { lineStart: ownLineStart, lineEnd: ownLineEnd, target };
+  return target;
 }
 
 function blockContaining(prose: ProseModel, offset: number): number {

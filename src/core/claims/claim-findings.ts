@@ -91,16 +91,26 @@ function glossaryNotes(claim: Claim, context: RuleContext): string[] {
     if (seen.has(match.entryId)) continue;
     seen.add(match.entryId);
     const entry = entryById(context.glossary, match.entryId);
-    if (!entry || entry.keyMessages.length === 0) continue;
-    const weak = entry.keyMessages.every((m) => m.evidence === 'association' || m.evidence === 1 || m.evidence === 2);
-    const theory = entry.keyMessages.every((m) => m.evidence === 'theory');
-    if (weak) {
-      notes.push(`The glossary's entry for ${entry.term} records associational evidence only: “${entry.keyMessages[0].message}”`);
-    } else if (theory) {
-      notes.push(`The glossary's entry for ${entry.term} records theory rather than causal evidence: “${entry.keyMessages[0].message}”`);
-    }
+    if (!entry) continue;
+    const note = glossaryNote(entry);
+    if (note) notes.push(note);
   }
   return notes;
+}
+
+const WEAK_EVIDENCE = new Set<unknown>(['association', 1, 2]);
+const CAUSAL_EVIDENCE = new Set<unknown>(['causal', 3, 4, 5]);
+const ABOUT_CAUSATION = /\b(?:caus|associat|link|effect|correlat)/i;
+
+// An entry with no causal-grade key message is worth a note, quoting the message most about causation.
+function glossaryNote(entry: GlossaryEntry): string | undefined {
+  const messages = entry.keyMessages;
+  if (messages.length === 0 || messages.some((m) => CAUSAL_EVIDENCE.has(m.evidence))) return undefined;
+  const quoted = messages.find((m) => ABOUT_CAUSATION.test(m.message)) ?? messages.find((m) => WEAK_EVIDENCE.has(m.evidence));
+  if (!quoted) return undefined;
+  const onlyAssociational = messages.every((m) => WEAK_EVIDENCE.has(m.evidence));
+  const records = onlyAssociational ? 'records associational evidence only' : 'records no causal evidence';
+  return `The glossary's entry for ${entry.term} ${records}: “${quoted.message}”`;
 }
 
 const entryIndex = new WeakMap<Glossary, Map<string, GlossaryEntry>>();

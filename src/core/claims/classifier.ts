@@ -18,13 +18,30 @@ export function classifySentence(text: string): ClaimClassification {
   return classifyWithModel(getDefaultModel(), text);
 }
 
-export function classifyWithModel(model: LinearModel, text: string): ClaimClassification {
+export interface ClassifyOptions {
+  /**
+   * When the model leans to `none` with less than this probability but the sentence has a finite
+   * causal verb with no hedge, modal or negation ("therefore cuts reoffending"), call it direct.
+   * 0 turns the override off.
+   */
+  bareVerbOverride?: number;
+}
+
+export const DEFAULT_OPTIONS: Required<ClassifyOptions> = { bareVerbOverride: 0.7 };
+
+export function classifyWithModel(model: LinearModel, text: string, options: ClassifyOptions = DEFAULT_OPTIONS): ClaimClassification {
   const analysis = analyseCues(text);
   const scores = predictProbabilities(model, extractFeatures(text, model.config, analysis));
   const probabilities = { none: 0, correlational: 0, conditional_causal: 0, direct_causal: 0 } as Record<ClaimLabel, number>;
   model.labels.forEach((label, i) => (probabilities[label] = scores[i]));
   const signals = collectSignals(text, analysis);
-  if (signals.some((s) => s.kind === 'disclaimer' || s.kind === 'question' || s.kind === 'future-work')) {
+  const blocked = signals.some((s) => s.kind === 'disclaimer' || s.kind === 'question' || s.kind === 'future-work');
+  const threshold = options.bareVerbOverride ?? DEFAULT_OPTIONS.bareVerbOverride;
+  if (!blocked && threshold > 0 && topLabel(probabilities) === 'none' && probabilities.none < threshold && hasBareFiniteCausalVerb(analysis)) {
+    // The corpus rarely words claims as press releases do; plain causal verbs are claims whatever the model's doubt.
+    promote(probabilities, 'direct_causal');
+  }
+  if (blocked) {
     // A disclaimer, question or research plan is never itself an outright causal claim.
     withholdDirectCausal(probabilities);
   }
@@ -38,6 +55,26 @@ function topLabel(probabilities: Record<ClaimLabel, number>): ClaimLabel {
     if (probabilities[label] > probabilities[best]) best = label;
   }
   return best;
+}
+
+/** A present or past causal verb that no modal, "can", negation or hedge qualifies, in a sentence with no hedge at all. */
+function hasBareFiniteCausalVerb(analysis: CueAnalysis): boolean {
+  if (analysis.matches.some((m) => m.cls === 'modal' || m.cls === 'hedge' || m.cls === 'purpose')) return false;
+  return analysis.matches.some(
+    (m) =>
+      m.cls === 'causal-verb' &&
+      (m.tense === 'present' || m.tense === 'past') &&
+      !analysis.negatedBy.has(m) &&
+      !analysis.enabledBy.has(m) &&
+      !analysis.adjectival.has(m) &&
+      !analysis.passive.has(m),
+  );
+}
+
+/** Swaps probability mass so `label` comes out on top, keeping the distribution's values. */
+function promote(probabilities: Record<ClaimLabel, number>, label: ClaimLabel): void {
+  const top = topLabel(probabilities);
+  [probabilities[top], probabilities[label]] = [probabilities[label], probabilities[top]];
 }
 
 function withholdDirectCausal(probabilities: Record<ClaimLabel, number>): void {

@@ -12,8 +12,6 @@ export interface FeatureConfig {
   stemWeight?: number;
   /** Word trigrams on (default) or off. */
   wordTrigrams?: boolean;
-  /** Weight of pairwise conjunctions of cue features; 0 turns them off. */
-  pairWeight?: number;
   charWeight: number;
   cueWeight: number;
 }
@@ -54,7 +52,6 @@ const NS_WORD = hashString('w');
 const NS_CHAR = hashString('c');
 const NS_CUE = hashString('k');
 const NS_STEM = hashString('s');
-const NS_PAIR = hashString('p');
 const SUFFIXES = ['ations', 'ation', 'ingly', 'edly', 'ing', 'ies', 'ied', 'ed', 'es', 'ly', 's', 'e'];
 
 /** Strips one common suffix so inflections share a feature; deliberately crude and fast. */
@@ -188,23 +185,9 @@ export function extractFeatures(text: string, config: FeatureConfig, analysis = 
   const cw = charCount > 0 ? config.charWeight / Math.sqrt(charCount) : 0;
   for (let i = 0; i < charCount; i++) values.push(cw);
 
-  const names = cueFeatureNames(analysis);
-  const cueIds = names.map((name) => hashString(name, NS_CUE));
-  for (const id of cueIds) {
-    indices.push(finalise(id, mask));
+  for (const name of cueFeatureNames(analysis)) {
+    indices.push(finalise(hashString(name, NS_CUE), mask));
     values.push(config.cueWeight);
-  }
-  const pw = config.pairWeight ?? 0;
-  if (pw > 0) {
-    // Pairs of cue features let a linear model see combinations ("hedged" with "no bare causal verb").
-    for (let a = 0; a < cueIds.length; a++) {
-      for (let b = a + 1; b < cueIds.length; b++) {
-        const lo = Math.min(cueIds[a], cueIds[b]);
-        const hi = Math.max(cueIds[a], cueIds[b]);
-        indices.push(finalise(combine(combine(NS_PAIR, lo), hi), mask));
-        values.push(pw);
-      }
-    }
   }
   return { indices, values };
 }

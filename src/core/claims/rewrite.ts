@@ -119,6 +119,7 @@ const NOT_AN_OBJECT = new Set([
   'us', 'me', 'some', 'any', 'many', 'much', 'more', 'less', 'fewer', 'most', 'by', 'to', 'in', 'on', 'at', 'of', 'for',
   'with', 'and', 'or', 'but', 'not', 'no', 'both', 'each', 'every', 'all', 'such', 'how', 'whether', 'what', 'as',
 ]);
+const OBJECT_PRONOUNS = new Set(['them', 'it', 'him', 'her', 'us', 'me', 'you']);
 // Measures that take "lower"/"higher" even in the plural ("lower costs", "higher rates").
 const MEASURES = new Set([
   'risk', 'number', 'rate', 'likelihood', 'chance', 'proportion', 'share', 'level', 'frequency', 'prevalence',
@@ -232,7 +233,8 @@ export function rewordAsAssociation(sentence: string, cueStart?: number): Senten
   }
   switch (info.rewording) {
     case 'with':
-      if (!tokens[site.after]?.isWord || NOT_AN_OBJECT.has(tokens[site.after].lower) && tokens[site.after].lower !== 'their') return undefined;
+      // "drives them to offend" has no associational form; a noun phrase object keeps as it is.
+      if (!tokens[site.after]?.isWord || OBJECT_PRONOUNS.has(tokens[site.after].lower)) return undefined;
       return { start, end: verbEnd, newText: associated };
     case 'suggest': {
       const suggest = site.tense === 'past' ? 'suggested' : site.plural ? 'suggest' : 'suggests';
@@ -424,9 +426,12 @@ export function claimFixes(request: ClaimFixRequest): Fix[] {
   return fixes;
 }
 
-// The word after an edit, so a fix's title reads as a phrase ("is associated with lower reoffending").
+// The word after an edit (two after a determiner), so a fix's title reads as a phrase ("is associated with lower reoffending").
 function nextWord(text: string, from: number): string {
-  return /^[ \t]*[\p{L}\p{N}][\p{L}\p{N}'’-]*/u.exec(text.slice(from, from + 40))?.[0] ?? '';
+  const after = text.slice(from, from + 60);
+  const words = /^(?:[ \t]*[\p{L}\p{N}][\p{L}\p{N}'’-]*){1,2}/u.exec(after)?.[0] ?? '';
+  const first = /^[ \t]*[\p{L}\p{N}][\p{L}\p{N}'’-]*/u.exec(after)?.[0] ?? '';
+  return NOT_AN_OBJECT.has(first.trim().toLowerCase()) ? words : first;
 }
 
 function suppressionFix(request: ClaimFixRequest): Fix {

@@ -326,16 +326,16 @@ function reportClashes(entries: GlossaryEntry[], nodes: unknown[], problems: Pro
 }
 
 function reportUnknownRelated(glossary: Glossary, nodes: unknown[], problems: ProblemList): void {
-  const known = new Set<string>();
+  const known = new Set<string | undefined>();
   for (const entry of glossary.entries) {
-    known.add(entry.id);
-    for (const alias of entry.aliases) known.add(alias.toLowerCase());
+    known.add(formKey(entry.term));
+    for (const alias of entry.aliases) known.add(formKey(alias));
   }
   glossary.entries.forEach((entry, index) => {
     const node = nodes[index];
     const list = isMap(node) ? node.get('related', true) : undefined;
     entry.related.forEach((related, item) => {
-      if (known.has(related.toLowerCase())) return;
+      if (known.has(formKey(related))) return;
       const itemNode = isNode(list) && 'items' in list ? (list.items as unknown[])[item] : undefined;
       problems.add(spanOf(itemNode, spanOf(node)), 'warning', `Entry “${entry.term}”: the related entry ${describeValue(related)} is not in this glossary (related entries are named by their term).`);
     });

@@ -53,8 +53,12 @@ function straightenApostrophes(word: string): string {
   return word.replace(/[\u2019\u2018\u02bc]/g, "'");
 }
 
-const HASH_BITS = 20;
-const HASH_MASK = (1 << HASH_BITS) - 1;
+/** Bitmap size: about 16 bits per form, between 2^16 bits (8 KB) and 2^20. */
+function hashBitsFor(formCount: number): number {
+  let bits = 16;
+  while (bits < 20 && 1 << bits < formCount * 16) bits++;
+  return bits;
+}
 
 /**
  * Nodes are numbers and every edge lives in one map keyed by "node, edge": a glossary of 100,000
@@ -68,7 +72,14 @@ class Trie {
   readonly hasChildren: boolean[] = [false];
   readonly candidates: Array<Candidate[] | undefined> = [undefined];
   /** Bit per hash of a first word: a word whose bit is clear starts no form. */
-  readonly firstWords = new Uint8Array(1 << (HASH_BITS - 3));
+  readonly firstWords: Uint8Array;
+  readonly hashMask: number;
+
+  constructor(formCount: number) {
+    const bits = hashBitsFor(formCount);
+    this.firstWords = new Uint8Array(1 << (bits - 3));
+    this.hashMask = (1 << bits) - 1;
+  }
 
   child(node: number, edge: string): number | undefined {
     return node === 0 ? this.root.get(edge) : this.edges.get(`${node}\u0002${edge}`);
@@ -89,7 +100,7 @@ class Trie {
       node = next;
     }
     (this.candidates[node] ??= []).push(candidate);
-    const hash = keyHash(edges[0]) & HASH_MASK;
+    const hash = keyHash(edges[0]) & this.hashMask;
     this.firstWords[hash >> 3] |= 1 << (hash & 7);
   }
 }
@@ -97,7 +108,9 @@ class Trie {
 const LETTERS = /^\p{L}+$/u;
 
 export function compileGlossary(glossary: Glossary): TermIndex {
-  const trie = new Trie();
+  let formCount = 0;
+  for (const e of glossary.entries) formCount += 1 + e.aliases.length + e.acronyms.length + e.discouraged.length;
+  const trie = new Trie(formCount);
   for (const entry of glossary.entries) {
     const add = (text: string, form: FormKind, caseSensitive: boolean): void => {
       const parsed = formEdges(text);
@@ -169,22 +182,22 @@ interface Best {
   ending: Ending | undefined;
 }
 
-function hasBit(bits: Uint8Array, hash: number): boolean {
-  const h = hash & HASH_MASK;
-  return (bits[h >> 3] & (1 << (h & 7))) !== 0;
+function hasBit(trie: Trie, hash: number): boolean {
+  const h = hash & trie.hashMask;
+  return (trie.firstWords[h >> 3] & (1 << (h & 7))) !== 0;
 }
 
 /** Whether the word (or the word less a plausible ending) could start a form. */
 function mayStartForm(trie: Trie, text: string, scanner: WordScanner): boolean {
-  if (hasBit(trie.firstWords, scanner.hash)) return true;
+  if (hasBit(trie, scanner.hash)) return true;
   if (!scanner.plainAscii) return true; // rare: decide on the real key
   const { start, end } = scanner;
   const last = text.charCodeAt(end - 1) | 0x20;
   if (last !== 115 && last !== 103 && last !== 100) return false; // s, g, d: no ending to strip
   for (const strip of [1, 2, 3]) {
-    if (end - strip > start && hasBit(trie.firstWords, asciiHash(text, start, end - strip))) return true;
+    if (end - strip > start && hasBit(trie, asciiHash(text, start, end - strip))) return true;
   }
-  return end - 3 > start && hasBit(trie.firstWords, (Math.imul(asciiHash(text, start, end - 3), 31) + 121) | 0);
+  return end - 3 > start && hasBit(trie, (Math.imul(asciiHash(text, start, end - 3), 31) + 121) | 0);
 }
 
 function findMatches(trie: Trie, text: string, offset: number): TermMatch[] {

@@ -67,7 +67,6 @@ class BlockScanner {
   private paragraphKind: ProseBlockKind = 'paragraph';
   private fenceChar = 0;
   private fenceLength = 0;
-  private fenceIndent = 0;
   private leafStart = 0;
   private leafEnd = 0;
   private htmlKind = 0;
@@ -296,7 +295,6 @@ class BlockScanner {
     this.leaf = Leaf.Fenced;
     this.fenceChar = fenceChar;
     this.fenceLength = length;
-    this.fenceIndent = this.cursor.indent;
     this.leafStart = at;
     this.leafEnd = lineEnd;
     return true;

@@ -14,6 +14,7 @@ export interface InlineMarks {
 
 const SPECIAL = /[\\`<[\]!*_~:]|www\./g;
 const MAX_LABEL = 1000;
+const TRAILING_URL_PUNCTUATION = '?!.,:;*_~\'"';
 const MAX_LINK_PAREN_DEPTH = 32;
 
 const BACKSLASH = 0x5c;
@@ -239,25 +240,30 @@ class InlineScanner {
 
 /** Drops trailing punctuation and unbalanced closing brackets, as GitHub does for bare URLs. */
 function trimUrlEnd(s: string, from: number, end: number): number {
-  for (;;) {
+  let parens = 0;
+  let brackets = 0;
+  for (let j = from; j < end; j++) {
+    const c = s.charCodeAt(j);
+    if (c === LPAREN) parens++;
+    else if (c === RPAREN) parens--;
+    else if (c === LBRACKET) brackets++;
+    else if (c === RBRACKET) brackets--;
+  }
+  while (end > from) {
     const c = s.charCodeAt(end - 1);
-    if (end <= from) return end;
-    if ('?!.,:;*_~\'"'.includes(s[end - 1])) {
+    if (TRAILING_URL_PUNCTUATION.includes(s[end - 1])) {
       end--;
-    } else if (c === RPAREN || c === RBRACKET) {
-      const open = c === RPAREN ? '(' : '[';
-      const close = s[end - 1];
-      let balance = 0;
-      for (let j = from; j < end; j++) {
-        if (s[j] === open) balance++;
-        else if (s[j] === close) balance--;
-      }
-      if (balance >= 0) return end;
+    } else if (c === RPAREN && parens < 0) {
+      parens++;
+      end--;
+    } else if (c === RBRACKET && brackets < 0) {
+      brackets++;
       end--;
     } else {
-      return end;
+      break;
     }
   }
+  return end;
 }
 
 /** Pandoc citation brackets: `[@key]`, `[see @key, p. 3; @other]`, `[-@key]`. */

@@ -10,6 +10,8 @@ const EXPLANATION =
   'override the entry in their own glossary. ' +
   'To silence one use, add `<!-- bulletin-checker-disable-next-line discouraged-term -->` on the line before it.';
 
+const MAX_REPLACE_ALL = 200;
+
 function discouragedForm(entry: GlossaryEntry, match: TermMatch): DiscouragedForm | undefined {
   return entry.discouraged.find((d) => d.form === match.canonical);
 }
@@ -46,14 +48,24 @@ export const discouragedTerm: Rule = {
       if (entry && form) uses.push({ match, entry, form, edit: replacementEdit(context, match, form) });
     }
     const sameForm = new Map<DiscouragedForm, TextEdit[]>();
-    for (const use of uses) if (use.edit) sameForm.set(use.form, [...(sameForm.get(use.form) ?? []), use.edit]);
+    for (const use of uses) {
+      if (!use.edit) continue;
+      const edits = sameForm.get(use.form);
+      if (edits) edits.push(use.edit);
+      else sameForm.set(use.form, [use.edit]);
+    }
+    // One shared "replace all" per form; beyond a few hundred uses it would bloat every finding.
+    const replaceAll = new Map<DiscouragedForm, Fix>();
+    for (const [form, edits] of sameForm) {
+      if (edits.length > 1 && edits.length <= MAX_REPLACE_ALL) replaceAll.set(form, { title: `Replace all ${edits.length} in document`, edits });
+    }
 
     for (const { match, entry, form, edit } of uses) {
       const preferred = edit ? followCase(match.text, inflectLike(match, form.preferred, form.preferredPlural) ?? form.preferred) : form.preferred;
       const fixes: Fix[] = [];
       if (edit) fixes.push({ title: `Replace with “${preferred}”`, edits: [edit], isPreferred: true });
-      const all = sameForm.get(form) ?? [];
-      if (all.length > 1) fixes.push({ title: `Replace all ${all.length} in document`, edits: all });
+      const all = replaceAll.get(form);
+      if (all) fixes.push(all);
       report({
         range: match.range,
         message: `Prefer “${preferred}” to “${match.text}”: ${form.reason}`,

@@ -46,7 +46,9 @@ export const inconsistentTerm: Rule = {
       let variants = groups.get(key);
       if (!variants) groups.set(key, (variants = new Map()));
       const name = normalSpelling(baseForm(match));
-      variants.set(name, [...(variants.get(name) ?? []), match]);
+      const uses = variants.get(name);
+      if (uses) uses.push(match);
+      else variants.set(name, [match]);
     }
     for (const variants of groups.values()) {
       if (variants.size < 2) continue;
@@ -59,6 +61,8 @@ export const inconsistentTerm: Rule = {
       );
       const [majority, majorityUses] = ranked[0];
       const entry = entries.get(first.entryId);
+      const explanation = `**Inconsistent spelling of “${entry?.term ?? canonical}”.** This document writes it ${ranked.slice(0, 10).map(([v, u]) => `“${v}” (${u.length})`).join(', ')}${ranked.length > 10 ? ' and more' : ''}.\n\n${EXPLANATION}`;
+      const data = { entryId: first.entryId, majority, variants: ranked.slice(0, 10).map(([v]) => v) };
       for (const [, uses] of ranked.slice(1)) {
         for (const match of uses) {
           const fixes: Fix[] = [];
@@ -73,9 +77,9 @@ export const inconsistentTerm: Rule = {
           report({
             range: match.range,
             message: `“${match.text}” is spelt “${majority}” elsewhere in this document (${majorityUses.length} ${majorityUses.length === 1 ? 'time' : 'times'}).`,
-            explanation: `**Inconsistent spelling of “${entry?.term ?? canonical}”.** This document writes it ${[...variants.entries()].map(([v, u]) => `“${v}” (${u.length})`).join(', ')}.\n\n${EXPLANATION}`,
+            explanation,
             fixes,
-            data: { entryId: first.entryId, majority, variants: [...variants.keys()] },
+            data,
           });
         }
       }
