@@ -12,15 +12,16 @@ const info = manifest as unknown as Manifest;
 export const TOOL_NAME = 'Bulletin Checker';
 export const VERSION = info.version;
 
-function repositoryUrl(): string {
+// No address is invented: until package.json names a repository, SARIF output simply has no links.
+function repositoryUrl(): string | undefined {
   const declared = typeof info.repository === 'string' ? info.repository : info.repository?.url;
   if (declared && /^(git\+)?https:\/\//.test(declared)) return declared.replace(/^git\+/, '').replace(/\.git$/, '');
-  return info.homepage ?? 'https://github.com/bulletin-checker/bulletin-checker';
+  return info.homepage;
 }
 
 export const REPOSITORY_URL = repositoryUrl();
 
-/** Where a rule's documentation page lives in the repository. */
-export function ruleHelpUri(ruleId: string): string {
-  return `${REPOSITORY_URL}/blob/main/docs/rules/${encodeURIComponent(ruleId)}.md`;
+/** Where a rule's documentation page lives in the repository, when the repository is known. */
+export function ruleHelpUri(ruleId: string): string | undefined {
+  return REPOSITORY_URL ? `${REPOSITORY_URL}/blob/main/docs/rules/${encodeURIComponent(ruleId)}.md` : undefined;
 }
