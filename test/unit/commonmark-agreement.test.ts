@@ -83,6 +83,24 @@ describe('CommonMark agreement on what is code', () => {
     );
   });
 
+  it('leaves nothing inside HTML, code or link definitions as prose in any spec example', () => {
+    const leaks: number[] = [];
+    for (const example of examples) {
+      const markdown = example.markdown.replace(/→/g, '\t');
+      const hidden: TextRange[] = [];
+      const visit = (node: MdastNode): void => {
+        if (['html', 'code', 'inlineCode', 'definition'].includes(node.type) && node.position) {
+          hidden.push({ start: node.position.start.offset ?? 0, end: node.position.end.offset ?? 0 });
+        }
+        node.children?.forEach(visit);
+      };
+      visit(fromMarkdown(markdown));
+      const masked = parseProse(markdown).masked;
+      if (codeOffsets(markdown, hidden).some((i) => masked[i] !== ' ')) leaks.push(example.number);
+    }
+    assert.deepEqual(leaks, []);
+  });
+
   it('lists no known difference that has since been fixed', () => {
     const found = new Set(disagreements(fromMarkdown).map((d) => d.number));
     const stale = Object.keys(KNOWN_DIFFERENCES).map(Number).filter((n) => !found.has(n));

@@ -183,6 +183,11 @@ describe('glossary loader', () => {
       const { result, ms } = timed(`entries: ${'['.repeat(100_000)}${']'.repeat(100_000)}`);
       assert.deepEqual(where(result.problems), [['0:73-0:74 error', 'The glossary is nested too deeply here to be read (more than 64 brackets or 256 spaces of indentation).']]);
       assert.ok(ms < 1000, `${ms} ms`);
+      for (const deep of [`entries: ${'- '.repeat(50_000)}x`, `${'? '.repeat(30_000)}x`, `entries:\n${' '.repeat(300)}- x`]) {
+        const refused = timed(deep);
+        assert.match(refused.result.problems[0]?.message ?? '', /nested too deeply/);
+        assert.ok(refused.ms < 1000, `${refused.ms} ms`);
+      }
     });
 
     it('reports wrong types everywhere without throwing', () => {

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import * as fc from 'fast-check';
 import { parseProse } from '../../src/core/prose/parse';
 import type { ProseModel } from '../../src/core/types';
 
@@ -200,6 +201,43 @@ describe('the prose model', () => {
     const model = parseProse('');
     assert.deepEqual(model.blocks, []);
     assert.equal(model.masked, '');
+  });
+});
+
+describe('the prose model on arbitrary Markdown-like text', () => {
+  const pieces = [
+    'word', ' ', '  ', '\t', '\n', '\r\n', '\r', '\n\n', '#', '##', '>', '- ', '* ', '1. ', '`', '``', '```', '~~~',
+    '    ', '<', '>', '<!--', '-->', '<div>', '</div>', '[', ']', '(', ')', '![', '](', '"', '*', '_', '|', '|---|',
+    '---', '===', '\\', 'http://x.org', '[^1]', '[@key]', ':', '.', 'e.g.', '\ud800', '\u00e9', '&amp;',
+  ];
+  const markdown = fc.array(fc.constantFrom(...pieces), { maxLength: 60 }).map((parts) => parts.join(''));
+
+  it('keeps the length, every line break, and each character either as written or blanked', () => {
+    fc.assert(
+      fc.property(markdown, (text) => {
+        assertMaskInvariants(text, parseProse(text));
+      }),
+      { numRuns: 2_000 },
+    );
+  });
+
+  it('gives ordered, non-overlapping blocks within the text and comments whose body is in the text', () => {
+    fc.assert(
+      fc.property(markdown, (text) => {
+        const model = parseProse(text);
+        let previousEnd = 0;
+        for (const block of model.blocks) {
+          assert.ok(block.range.start >= previousEnd && block.range.end <= text.length);
+          assert.ok(block.range.start <= block.range.end);
+          previousEnd = block.range.end;
+        }
+        for (const comment of model.comments) {
+          assert.ok(text.startsWith('<!--', comment.range.start));
+          assert.equal(text.slice(comment.range.end - 3, comment.range.end), '-->');
+        }
+      }),
+      { numRuns: 2_000 },
+    );
   });
 });
 

@@ -66,6 +66,19 @@ describe('unsupported-causal-claim', () => {
     assert.match(report.message, /the cited study @whitfield2019 is survey \(SMS 1\)/);
   });
 
+  it('says which citations could not count as evidence', () => {
+    const registry = parseRegistry('version: 1\nsources:\n  morrow2024: { title: Views on recall }\n', 'r.yaml').registry;
+    const text = `${OBSERVATIONAL}Fair treatment improves compliance [@morrow2024; @nobody1999].\n`;
+    const [report] = runRule(
+      unsupportedCausalClaim,
+      buildContext(text, { registry, claims: [{ sentence: 'Fair treatment improves compliance', label: 'direct_causal', cues: [{ text: 'improves' }] }] }),
+    );
+    assert.match(
+      report.explanation,
+      /\*\*Citations that could not count:\*\* @morrow2024 has no `sms` or known `design` in the registry; @nobody1999 is not in the evidence registry\./,
+    );
+  });
+
   it('mentions a glossary entry whose key messages rest on associational evidence only', () => {
     const { glossary } = desistanceGlossary();
     const sentence = 'Building trust is what drives desistance.';

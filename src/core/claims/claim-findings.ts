@@ -4,6 +4,7 @@ import type { Claim, EvidenceSupport, Glossary, GlossaryEntry, TermMatch, TextRa
 import type { RuleContext, RuleReport } from '../rules/rule';
 import { claimFixes } from './rewrite';
 import { wordingForSms } from './designs';
+import { citationsWithin } from './citations';
 
 /** The first causal cue in document offsets, else the whole sentence. */
 export function claimRange(claim: Claim): TextRange {
@@ -76,11 +77,30 @@ export function claimExplanation(claim: Claim, context: RuleContext, cueText: st
   lines.push(
     '- or, if stronger evidence exists, declare it: front matter `evidence: { design: …, sms: … }`, an annotation `<!-- evidence: sms=4; design="regression discontinuity"; source="@key" -->` after the sentence, or a citation `[@key]` to a study in the evidence registry.',
   );
+  const unusable = unusableCitations(claim, context);
+  if (unusable.length > 0) {
+    lines.push('');
+    lines.push(`**Citations that could not count:** ${unusable.join('; ')}.`);
+  }
   for (const note of glossaryNotes(claim, context)) {
     lines.push('');
     lines.push(note);
   }
   return lines.join('\n');
+}
+
+// Cited keys that are not registered, or registered without a level, so the writer knows why they did not help.
+function unusableCitations(claim: Claim, context: RuleContext): string[] {
+  const found: string[] = [];
+  const { start, end } = claim.sentence.range;
+  for (const citation of citationsWithin(context.evidence.citations, start, end + 1)) {
+    for (const { key } of citation.keys) {
+      const entry = context.registry.entries.get(key);
+      if (!entry) found.push(`@${key} is not in the evidence registry`);
+      else if (entry.sms === undefined) found.push(`@${key} has no \`sms\` or known \`design\` in the registry`);
+    }
+  }
+  return found;
 }
 
 /** Notes on glossary terms in the sentence whose key messages rest on associational evidence only. */

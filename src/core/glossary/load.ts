@@ -69,16 +69,20 @@ function excessiveNesting(text: string): number {
   let quote = 0;
   let lineStart = true;
   let indent = 0;
+  let indicators = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code === 10) {
       lineStart = true;
       indent = 0;
+      indicators = 0;
       if (quote === 39) quote = 0; // single-quoted scalars rarely span lines in a glossary
       continue;
     }
     if (lineStart) {
-      if (code === 32) {
+      // Indentation, and "- " or "? " indicators that open a nested item on the same line.
+      const indicator = (code === 45 || code === 63) && text.charCodeAt(i + 1) === 32;
+      if (code === 32 || indicator) {
         if (++indent > MAX_INDENT) return i;
         continue;
       }
@@ -89,7 +93,10 @@ function excessiveNesting(text: string): number {
       else if (code === 92 && quote === 34) i++; // backslash escape inside "…"
       continue;
     }
-    if (code === 34 || code === 39) quote = code;
+    if ((code === 45 || code === 63) && text.charCodeAt(i + 1) === 32 && text.charCodeAt(i - 1) === 32) {
+      // "key: - - - x" nests a sequence per indicator, like brackets do.
+      if (++indicators > MAX_FLOW_DEPTH) return i;
+    } else if (code === 34 || code === 39) quote = code;
     else if (code === 35) {
       const nl = text.indexOf('\n', i);
       i = nl === -1 ? text.length : nl - 1;
