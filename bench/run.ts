@@ -6,6 +6,7 @@
 //   npm run bench -- --quick   smaller sizes and fewer runs, to try the harness quickly
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { buildBulletin, loadCorpusSource } from './corpus';
@@ -48,6 +49,8 @@ const SLOW_LIMIT_MS = quick ? 60_000 : 180_000;
 
 type PerSize = Record<string, number>;
 
+const loadAtStart = loadavg();
+
 async function main(): Promise<void> {
   const notes: string[] = [];
   const source = loadCorpusSource(REPO);
@@ -79,11 +82,13 @@ async function main(): Promise<void> {
   }
 
   const medianMs: Record<string, PerSize> = {};
+  const cpuMs: Record<string, PerSize> = {};
   const mbps: Record<string, PerSize> = {};
   const runs: Record<string, PerSize> = {};
   const findings: Record<string, PerSize> = {};
   for (const checker of checkers) {
     medianMs[checker.name] = {};
+    cpuMs[checker.name] = {};
     mbps[checker.name] = {};
     runs[checker.name] = {};
     findings[checker.name] = {};
@@ -115,6 +120,7 @@ async function main(): Promise<void> {
       let problems = 0;
       const timing = await timeRuns(async () => (problems = await checker.check(text)), count, 0);
       medianMs[checker.name][size.label] = timing.medianMs;
+      cpuMs[checker.name][size.label] = timing.medianCpuMs;
       mbps[checker.name][size.label] = mbPerSecond(text, timing.medianMs);
       runs[checker.name][size.label] = count;
       findings[checker.name][size.label] = problems;
@@ -157,6 +163,7 @@ async function main(): Promise<void> {
     sizes: Object.fromEntries(SIZES.map((s) => [s.label, Buffer.byteLength(texts.get(s.label)!)])),
     mbPerSecond: mapValues(mbps, (v) => round(v, 2)),
     medianMs: mapValues(medianMs, (v) => round(v, 2)),
+    medianCpuMs: mapValues(cpuMs, (v) => round(v, 2)),
     runs,
     findings,
     ratioToOtherTools: mapValues(ratios, (v) => round(v, 1)),
@@ -174,6 +181,9 @@ async function main(): Promise<void> {
       totalMb: round(workspace.totalMb, 1),
     },
     node: process.version,
+    loadAverageAtStart: loadAtStart.map((v) => round(v, 2)),
+    loadAverageAtEnd: loadavg().map((v) => round(v, 2)),
+    cpus: cpus().length,
     quick,
     notes,
   };
@@ -182,9 +192,10 @@ async function main(): Promise<void> {
     process.stdout.write(JSON.stringify(report, null, 2) + '\n');
     return;
   }
-  printTable(report.sizes, mbps, medianMs, runs, ratios);
+  printTable(report.sizes, mbps, medianMs, cpuMs, runs, ratios);
   const lines = [
     '',
+    `machine: ${report.cpus} CPUs, load average ${report.loadAverageAtStart.join(' ')} at start, ${report.loadAverageAtEnd.join(' ')} at end`,
     `median 50KB check: ${report.median50KBms} ms`,
     `incremental one-character edit, 1MB: median ${report.incrementalEdit1MBms} ms`,
     `peak RSS, 10MB check in its own process: ${report.peakRss10MBmb ?? 'n/a'} MB`,
@@ -260,11 +271,12 @@ function printTable(
   sizes: Record<string, number>,
   mbps: Record<string, PerSize>,
   medianMs: Record<string, PerSize>,
+  cpuMs: Record<string, PerSize>,
   runs: Record<string, PerSize>,
   ratios: Record<string, PerSize>,
 ): void {
   const out = (s: string) => process.stdout.write(s + '\n');
-  out(`\n${'tool'.padEnd(18)}${'size'.padEnd(7)}${'bytes'.padStart(10)}${'runs'.padStart(6)}${'median ms'.padStart(12)}${'MB/s'.padStart(10)}${'ours is ×'.padStart(11)}`);
+  out(`\n${'tool'.padEnd(18)}${'size'.padEnd(7)}${'bytes'.padStart(10)}${'runs'.padStart(6)}${'median ms'.padStart(12)}${'cpu ms'.padStart(12)}${'MB/s'.padStart(10)}${'ours is ×'.padStart(11)}`);
   for (const [tool, row] of Object.entries(medianMs)) {
     for (const size of Object.keys(sizes)) {
       const ms = row[size];
@@ -275,6 +287,7 @@ function printTable(
           String(sizes[size]).padStart(10) +
           (ms === undefined ? '—' : String(runs[tool][size])).padStart(6) +
           (ms === undefined ? 'skipped' : round(ms).toFixed(2)).padStart(12) +
+          (cpuMs[tool]?.[size] === undefined ? '—' : round(cpuMs[tool][size]).toFixed(2)).padStart(12) +
           (ms === undefined ? '—' : round(mbps[tool][size]).toFixed(2)).padStart(10) +
           (ratio === undefined ? '' : `${round(ratio, 1)}`).padStart(11),
       );

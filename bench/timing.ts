@@ -5,6 +5,8 @@ const collectGarbage = (globalThis as { gc?: () => void }).gc;
 
 export interface Timing {
   medianMs: number;
+  /** Median CPU time of this process per run: less disturbed than wall time on a busy machine. */
+  medianCpuMs: number;
   runs: number;
   allMs: number[];
 }
@@ -18,13 +20,17 @@ export function median(values: number[]): number {
 export async function timeRuns(run: () => unknown, runs: number, warmups = 1): Promise<Timing> {
   for (let i = 0; i < warmups; i++) await run();
   const allMs: number[] = [];
+  const cpuMs: number[] = [];
   for (let i = 0; i < runs; i++) {
     collectGarbage?.();
+    const cpu = process.cpuUsage();
     const start = performance.now();
     await run();
     allMs.push(performance.now() - start);
+    const used = process.cpuUsage(cpu);
+    cpuMs.push((used.user + used.system) / 1000);
   }
-  return { medianMs: median(allMs), runs, allMs };
+  return { medianMs: median(allMs), medianCpuMs: median(cpuMs), runs, allMs };
 }
 
 export const MIB = 1024 * 1024;

@@ -6,6 +6,7 @@
 //   npm run report:hostile -- --json       one JSON object
 //   npm run report:hostile -- --only A,B   just the cases whose name contains A or B
 import { spawnSync } from 'node:child_process';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { checkDocument } from '../src/core/check';
@@ -187,7 +188,7 @@ const fmt = (v: number | undefined, digits = 1) => (v === undefined ? '—' : v.
 
 function printReport(families: FamilyRow[], named: NamedRow[], configs: ConfigRow[]): void {
   const out = (s = '') => process.stdout.write(s + '\n');
-  out(`Hostile documents: time of one check at n and 2n (median of 3), growth limit ×${GROWTH_LIMIT}`);
+  out(`Hostile documents: CPU time of one check at n and 2n (median of 3), growth limit ×${GROWTH_LIMIT}`);
   out(`${'family'.padEnd(22)}${'chars n'.padStart(11)}${'chars 2n'.padStart(11)}${'ms n'.padStart(10)}${'ms 2n'.padStart(10)}${'×'.padStart(7)}${'MB/s'.padStart(8)}${'RSS MB'.padStart(8)}  result`);
   for (const r of families) {
     const mbps = r.chars2 && r.ms2 ? r.chars2 / 1048576 / (r.ms2 / 1000) : undefined;
@@ -210,7 +211,7 @@ function printReport(families: FamilyRow[], named: NamedRow[], configs: ConfigRo
     out(`${r.title.padEnd(42)}${String(r.chars ?? '—').padStart(11)} chars${fmt(r.ms).padStart(11)} ms${fmt(r.peakRssMb, 0).padStart(7)} MB RSS  ${r.crash ? `CRASH: ${r.crash}` : `ok (${r.findings} findings)`}`);
   }
   out();
-  out(`Hostile glossaries and registries: parse time (limit ${CONFIG_LIMIT_MS} ms unless problems are reported), then a 100 KB check with the result`);
+  out(`Hostile glossaries and registries: CPU time to parse (limit ${CONFIG_LIMIT_MS} ms), then to check a 100 KB bulletin with what loaded`);
   out(`${'case'.padEnd(28)}${'bytes'.padStart(11)}${'parse ms'.padStart(10)}${'problems'.padStart(10)}${'entries'.padStart(9)}${'check ms'.padStart(10)}${'RSS MB'.padStart(8)}  result`);
   for (const r of configs) {
     const verdict = r.skipped
@@ -251,6 +252,7 @@ function main(): void {
   progress(`glossary for the document checks: ${testGlossary().origin}`);
 
   const started = performance.now();
+  const loadAtStart = loadavg();
   const families: FamilyRow[] = [];
   for (const f of HOSTILE_FAMILIES.filter((f) => wanted(f.name))) {
     progress(`family ${f.name}…`);
@@ -268,12 +270,14 @@ function main(): void {
     configs.push(inChild(['config', c.name], { name: c.name, kind: c.kind, description: c.description }, CONFIG_TIMEOUT_MS));
   }
   const seconds = (performance.now() - started) / 1000;
+  const load = (values: number[]) => values.map((v) => Math.round(v * 100) / 100);
+  const machine = { node: process.version, cpus: cpus().length, loadAtStart: load(loadAtStart), loadAtEnd: load(loadavg()) };
 
   if (asJson) {
-    process.stdout.write(JSON.stringify({ growthLimit: GROWTH_LIMIT, families, named, configs, seconds }, null, 2) + '\n');
+    process.stdout.write(JSON.stringify({ growthLimit: GROWTH_LIMIT, families, named, configs, seconds, machine }, null, 2) + '\n');
   } else {
     printReport(families, named, configs);
-    process.stdout.write(`\n(${seconds.toFixed(0)} s, node ${process.version})\n`);
+    process.stdout.write(`\n(${seconds.toFixed(0)} s, node ${machine.node}, ${machine.cpus} CPUs, load average ${machine.loadAtStart.join(' ')} at start, ${machine.loadAtEnd.join(' ')} at end)\n`);
   }
   const bad =
     families.some((r) => r.crash || (r.ratio ?? 0) > GROWTH_LIMIT) ||

@@ -43,8 +43,6 @@ export interface TrainSettings {
   averageFrom?: number;
   /** Train once per seed and average the weights; 1 trains once. */
   bags?: number;
-  /** Buckets seen in fewer training sentences than this keep a zero weight. */
-  minCount?: number;
   /** 'hinge' is a multiclass (Crammer–Singer) SVM loss; default logistic. */
   loss?: 'logistic' | 'hinge';
 }
@@ -103,11 +101,6 @@ function trainOnce(rows: LabelledSentence[], settings: TrainSettings, data: Feat
   const order = rows.map((_, i) => i);
   const scores = new Float64Array(k);
   const { learningRate: lr, l2 } = settings;
-  const minCount = settings.minCount ?? 1;
-  const seen = new Uint16Array(minCount > 1 ? size : 0);
-  if (minCount > 1) {
-    for (const v of data) for (const b of new Set(v.indices)) if (seen[b] < 65535) seen[b]++;
-  }
   const averageFrom = settings.averageFrom ?? settings.epochs;
   const sum = averageFrom < settings.epochs ? new Float64Array(size * k) : undefined;
   const biasSum = new Float64Array(k);
@@ -145,7 +138,6 @@ function trainOnce(rows: LabelledSentence[], settings: TrainSettings, data: Feat
         bias[c] -= (lr * g) / Math.sqrt(biasG2[c] + 1e-8);
       }
       for (let f = 0; f < indices.length; f++) {
-        if (minCount > 1 && seen[indices[f]] < minCount) continue;
         const base = indices[f] * k;
         const v = values[f];
         for (let c = 0; c < k; c++) {

@@ -4,7 +4,7 @@ import type { Claim, EvidenceSupport, Glossary, GlossaryEntry, TermMatch, TextRa
 import type { RuleContext, RuleReport } from '../rules/rule';
 import { claimFixes } from './rewrite';
 import { wordingForSms } from './designs';
-import { citationsWithin } from './citations';
+import { sentenceCitations } from './evidence';
 
 /** The first causal cue in document offsets, else the whole sentence. */
 export function claimRange(claim: Claim): TextRange {
@@ -92,8 +92,7 @@ export function claimExplanation(claim: Claim, context: RuleContext, cueText: st
 // Cited keys that are not registered, or registered without a level, so the writer knows why they did not help.
 function unusableCitations(claim: Claim, context: RuleContext): string[] {
   const found: string[] = [];
-  const { start, end } = claim.sentence.range;
-  for (const citation of citationsWithin(context.evidence.citations, start, end + 1)) {
+  for (const citation of sentenceCitations(claim.sentence, context.evidence)) {
     for (const { key } of citation.keys) {
       const entry = context.registry.entries.get(key);
       if (!entry) found.push(`@${key} is not in the evidence registry`);

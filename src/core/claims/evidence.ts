@@ -88,7 +88,7 @@ export function sentenceEvidence(
     });
   }
   for (const annotation of annotationsFor(sentence, evidence)) consider(annotation.support);
-  for (const citation of citationsWithin(evidence.citations, sentence.range.start, citationReach(sentence, evidence.masked))) {
+  for (const citation of sentenceCitations(sentence, evidence)) {
     for (const { key, range } of citation.keys) {
       const entry = registry.entries.get(key);
       if (entry?.sms === undefined) continue;
@@ -119,11 +119,12 @@ function anchorOf(annotation: EvidenceAnnotation): number {
   return annotation.target.kind === 'sentence' ? annotation.target.anchor : -1;
 }
 
-// A citation straight after the full stop on the same line ("…lower. [@smith2021]") still belongs to the sentence.
-function citationReach(sentence: Sentence, masked: string): number {
+/** Citations in the sentence, or straight after its full stop on the same line ("…lower. [@smith2021]"). */
+export function sentenceCitations(sentence: Sentence, evidence: DocumentEvidence): Citation[] {
+  const masked = evidence.masked;
   let end = sentence.range.end;
   while (end < masked.length && end - sentence.range.end < 200 && (masked[end] === ' ' || masked[end] === '\t')) end++;
-  return end;
+  return citationsWithin(evidence.citations, sentence.range.start, end + 1);
 }
 
 // ---------------------------------------------------------------------------------------------

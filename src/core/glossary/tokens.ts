@@ -140,9 +140,9 @@ export function asciiHash(text: string, start: number, end: number): number {
 }
 
 /** Hash of a normalised key, equal to what `WordScanner` computes for a word with that key. */
-export function keyHash(key: string, length = key.length): number {
+export function keyHash(key: string): number {
   let hash = 0;
-  for (let i = 0; i < length; i++) hash = (Math.imul(hash, 31) + key.charCodeAt(i)) | 0;
+  for (let i = 0; i < key.length; i++) hash = (Math.imul(hash, 31) + key.charCodeAt(i)) | 0;
   return hash;
 }
 
