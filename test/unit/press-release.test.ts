@@ -3,45 +3,10 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkDocument } from '../../src/core/check';
+import { expectations, rulesByLine, short } from './fixture-expectations';
 
 const FIXTURES = join(__dirname, '..', 'fixtures', 'bulletins');
 const CAUSAL_RULES = ['unsupported-causal-claim', 'hedged-causal-claim'];
-
-interface ExpectedLine {
-  line: number;
-  text: string;
-  rules: string[];
-}
-
-function expectations(text: string): ExpectedLine[] {
-  const found: ExpectedLine[] = [];
-  text.split(/\r?\n/).forEach((line, index) => {
-    const marker = /<!-- expect: ([^>]*?) -->/.exec(line);
-    if (!marker) return;
-    const rules = marker[1].trim() === 'none' ? [] : marker[1].split(',').map((r) => r.trim());
-    found.push({ line: index, text: line.slice(0, marker.index).trim(), rules });
-  });
-  return found;
-}
-
-function rulesByLine(text: string): Map<number, string[]> {
-  const lineStarts = [0];
-  for (let i = 0; i < text.length; i++) if (text[i] === '\n') lineStarts.push(i + 1);
-  const byLine = new Map<number, string[]>();
-  const result = checkDocument(text);
-  assert.deepEqual(result.ruleFailures, []);
-  for (const finding of result.findings) {
-    let line = 0;
-    while (line + 1 < lineStarts.length && lineStarts[line + 1] <= finding.range.start) line++;
-    byLine.set(line, [...(byLine.get(line) ?? []), finding.ruleId]);
-  }
-  return byLine;
-}
-
-function short(text: string): string {
-  return text.length > 70 ? `${text.slice(0, 67)}…` : text;
-}
 
 describe('press release (observational evidence, SMS 2)', () => {
   const text = readFileSync(join(FIXTURES, 'press-release-2023.md'), 'utf8');

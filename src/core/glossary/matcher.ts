@@ -88,13 +88,14 @@ class Trie {
   insert(edges: string[], candidate: Candidate): void {
     let node = 0;
     for (const edge of edges) {
-      let next = this.child(node, edge);
+      const map = node === 0 ? this.root : this.edges;
+      const key = node === 0 ? edge : `${node}\u0002${edge}`;
+      let next = map.get(key);
       if (next === undefined) {
         next = this.candidates.length;
         this.candidates.push(undefined);
         this.hasChildren.push(false);
-        if (node === 0) this.root.set(edge, next);
-        else this.edges.set(`${node}\u0002${edge}`, next);
+        map.set(key, next);
         this.hasChildren[node] = true;
       }
       node = next;
