@@ -45,6 +45,13 @@ export interface TrainSettings {
   bags?: number;
   /** 'hinge' is a multiclass (Crammer–Singer) SVM loss; default logistic. */
   loss?: 'logistic' | 'hinge';
+  /**
+   * NB-LR (Wang & Manning 2012): a second weight table sees each feature scaled by its per-label
+   * log-count ratio times this factor; both tables fold into one linear model. 0 turns it off.
+   */
+  nbWeight?: number;
+  /** Additive smoothing of the log-count ratios. */
+  nbAlpha?: number;
 }
 
 export const CHOSEN: TrainSettings = {
@@ -105,6 +112,9 @@ function trainOnce(rows: LabelledSentence[], settings: TrainSettings, data: Feat
   const sum = averageFrom < settings.epochs ? new Float64Array(size * k) : undefined;
   const biasSum = new Float64Array(k);
   let snapshots = 0;
+  const nb = settings.nbWeight ? logCountRatios(data, targets, size, settings.nbAlpha ?? 1, settings.nbWeight) : undefined;
+  const u = nb ? new Float64Array(size * k) : undefined;
+  const ug2 = nb ? new Float64Array(size * k) : undefined;
   for (let epoch = 0; epoch < settings.epochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) {
       const j = Math.floor(random() * (i + 1));
@@ -116,6 +126,7 @@ function trainOnce(rows: LabelledSentence[], settings: TrainSettings, data: Feat
       for (let f = 0; f < indices.length; f++) {
         const base = indices[f] * k;
         for (let c = 0; c < k; c++) scores[c] += w[base + c] * values[f];
+        if (nb && u) for (let c = 0; c < k; c++) scores[c] += u[base + c] * nb[base + c] * values[f];
       }
       const cw = classWeight[targets[r]];
       if (settings.loss === 'hinge') {
@@ -145,6 +156,11 @@ function trainOnce(rows: LabelledSentence[], settings: TrainSettings, data: Feat
           const g = scores[c] * v + l2 * w[idx];
           g2[idx] += g * g;
           w[idx] -= (lr * g) / Math.sqrt(g2[idx] + 1e-8);
+          if (nb && u && ug2) {
+            const gu = scores[c] * v * nb[idx] + l2 * u[idx];
+            ug2[idx] += gu * gu;
+            u[idx] -= (lr * gu) / Math.sqrt(ug2[idx] + 1e-8);
+          }
         }
       }
     }
@@ -158,7 +174,44 @@ function trainOnce(rows: LabelledSentence[], settings: TrainSettings, data: Feat
     for (let i = 0; i < w.length; i++) w[i] = sum[i] / snapshots;
     for (let c = 0; c < k; c++) bias[c] = biasSum[c] / snapshots;
   }
+  // The NB view is linear in the same features, so it folds into the plain weights.
+  if (nb && u) for (let i = 0; i < w.length; i++) w[i] += u[i] * nb[i];
   return { labels: [...CLAIM_LABELS], config: settings.features, weights: Float32Array.from(w), scale: 1, bias };
+}
+
+/** Per bucket and label: log of (share of label rows with the feature) / (share of other rows), times factor. */
+function logCountRatios(data: FeatureVector[], targets: number[], size: number, alpha: number, factor: number): Float64Array {
+  const k = CLAIM_LABELS.length;
+  const counts = new Float64Array(size * k);
+  const seen = new Int32Array(size).fill(-1);
+  data.forEach(({ indices }, r) => {
+    for (const b of indices) {
+      if (seen[b] === r) continue;
+      seen[b] = r;
+      counts[b * k + targets[r]]++;
+    }
+  });
+  const totals = new Float64Array(k);
+  let used = 0;
+  for (let b = 0; b < size; b++) {
+    if (seen[b] < 0) continue;
+    used++;
+    for (let c = 0; c < k; c++) totals[c] += counts[b * k + c];
+  }
+  let all = 0;
+  for (let c = 0; c < k; c++) all += totals[c];
+  const ratios = new Float64Array(size * k);
+  for (let b = 0; b < size; b++) {
+    if (seen[b] < 0) continue;
+    let row = 0;
+    for (let c = 0; c < k; c++) row += counts[b * k + c];
+    for (let c = 0; c < k; c++) {
+      const p = (alpha + counts[b * k + c]) / (alpha * used + totals[c]);
+      const q = (alpha + row - counts[b * k + c]) / (alpha * used + all - totals[c]);
+      ratios[b * k + c] = factor * Math.log(p / q);
+    }
+  }
+  return ratios;
 }
 
 export interface Scores {
