@@ -52,6 +52,19 @@ export interface TrainSettings {
   nbWeight?: number;
   /** Additive smoothing of the log-count ratios. */
   nbAlpha?: number;
+  /** Adds this multiple of a multinomial naive Bayes model's log-probabilities (centred per feature) to the weights. */
+  naiveBayes?: number;
+  /** Epochs of cue-only training before the full model starts from those weights; 0 or absent: none. */
+  cuesFirst?: number;
+  /** Only the NB-scaled table is trained (plain NB-LR rather than NB view beside plain features). */
+  nbOnly?: boolean;
+  /**
+   * Views trained separately on subsets of the features and summed with these weights (a log-linear
+   * ensemble, itself one linear model). Each view's features are `features` with its patch applied.
+   */
+  views?: { features: Partial<FeatureConfig>; weight: number }[];
+  /** Drop each n-gram feature with this probability per example (cue features kept), so cues must carry weight. */
+  dropout?: number;
 }
 
 export const CHOSEN: TrainSettings = {
@@ -79,10 +92,46 @@ function mulberry32(seed: number): () => number {
 }
 
 /** Multinomial logistic regression by AdaGrad SGD with class weights and L2 on touched weights. */
+const vectorCache = new Map<string, Map<string, FeatureVector>>();
+
+/** Feature vectors of the rows under one configuration, memoised across folds. */
+function vectorsFor(rows: LabelledSentence[], config: FeatureConfig): FeatureVector[] {
+  const key = JSON.stringify(config);
+  let cache = vectorCache.get(key);
+  if (!cache) vectorCache.set(key, (cache = new Map()));
+  return rows.map((r) => {
+    let v = cache!.get(r.sentence);
+    if (!v) cache!.set(r.sentence, (v = extractFeatures(r.sentence, config)));
+    return v;
+  });
+}
+
 export function trainModel(rows: LabelledSentence[], settings: TrainSettings, vectors?: FeatureVector[]): LinearModel {
+  if (settings.views) {
+    // Summing the views' scores is a linear model over the union of their features.
+    let combined: LinearModel | undefined;
+    for (const view of settings.views) {
+      const config = { ...settings.features, ...view.features };
+      const m = trainModel(rows, { ...settings, views: undefined, features: config }, vectorsFor(rows, config));
+      if (!combined) {
+        combined = { ...m, config: settings.features, weights: new Float32Array(m.weights.length), bias: new Float64Array(m.bias.length) };
+      }
+      for (let i = 0; i < m.weights.length; i++) combined.weights[i] += view.weight * m.weights[i];
+      for (let c = 0; c < m.bias.length; c++) combined.bias[c] += view.weight * m.bias[c];
+    }
+    return combined!;
+  }
   const data = vectors ?? rows.map((r) => extractFeatures(r.sentence, settings.features));
   const bags = settings.bags ?? 1;
-  const models = Array.from({ length: bags }, (_, b) => trainOnce(rows, { ...settings, seed: settings.seed + b }, data));
+  const models = Array.from({ length: bags }, (_, b) => {
+    const seeded = { ...settings, seed: settings.seed + b };
+    if (!settings.cuesFirst) return trainOnce(rows, seeded, data);
+    // Fit the cue features alone first, so the n-grams only learn what the cues leave unexplained.
+    const cueConfig = { ...settings.features, stemWeight: 0, wordWeight: 0, charWeight: 0 };
+    const cueModel = trainOnce(rows, { ...seeded, epochs: settings.cuesFirst, features: cueConfig }, vectorsFor(rows, cueConfig));
+    return trainOnce(rows, seeded, data, cueModel);
+  });
+  if (settings.naiveBayes) addNaiveBayes(models, rows, data, settings.naiveBayes, settings.nbAlpha ?? 1, bags);
   if (bags === 1) return models[0];
   const weights = new Float32Array(models[0].weights.length);
   const bias = new Float64Array(models[0].bias.length);
@@ -93,16 +142,16 @@ export function trainModel(rows: LabelledSentence[], settings: TrainSettings, ve
   return { ...models[0], weights, bias };
 }
 
-function trainOnce(rows: LabelledSentence[], settings: TrainSettings, data: FeatureVector[]): LinearModel {
+function trainOnce(rows: LabelledSentence[], settings: TrainSettings, data: FeatureVector[], start?: LinearModel): LinearModel {
   const k = CLAIM_LABELS.length;
   const size = 1 << settings.features.hashBits;
   const targets = rows.map((r) => CLAIM_LABELS.indexOf(r.label));
   const counts = new Array(k).fill(0);
   for (const t of targets) counts[t]++;
   const classWeight = counts.map((c) => Math.pow(rows.length / (k * Math.max(c, 1)), settings.classWeightPower));
-  const w = new Float64Array(size * k);
+  const w = start ? Float64Array.from(start.weights) : new Float64Array(size * k);
   const g2 = new Float64Array(size * k);
-  const bias = new Float64Array(k);
+  const bias = start ? Float64Array.from(start.bias) : new Float64Array(k);
   const biasG2 = new Float64Array(k);
   const random = mulberry32(settings.seed);
   const order = rows.map((_, i) => i);
@@ -112,6 +161,7 @@ function trainOnce(rows: LabelledSentence[], settings: TrainSettings, data: Feat
   const sum = averageFrom < settings.epochs ? new Float64Array(size * k) : undefined;
   const biasSum = new Float64Array(k);
   let snapshots = 0;
+  const dropout = settings.dropout ?? 0;
   const nb = settings.nbWeight ? logCountRatios(data, targets, size, settings.nbAlpha ?? 1, settings.nbWeight) : undefined;
   const u = nb ? new Float64Array(size * k) : undefined;
   const ug2 = nb ? new Float64Array(size * k) : undefined;
@@ -121,7 +171,8 @@ function trainOnce(rows: LabelledSentence[], settings: TrainSettings, data: Feat
       [order[i], order[j]] = [order[j], order[i]];
     }
     for (const r of order) {
-      const { indices, values } = data[r];
+      const { indices } = data[r];
+      const values = dropout > 0 ? dropped(data[r], dropout, random) : data[r].values;
       for (let c = 0; c < k; c++) scores[c] = bias[c];
       for (let f = 0; f < indices.length; f++) {
         const base = indices[f] * k;
@@ -155,7 +206,7 @@ function trainOnce(rows: LabelledSentence[], settings: TrainSettings, data: Feat
           const idx = base + c;
           const g = scores[c] * v + l2 * w[idx];
           g2[idx] += g * g;
-          w[idx] -= (lr * g) / Math.sqrt(g2[idx] + 1e-8);
+          if (!settings.nbOnly) w[idx] -= (lr * g) / Math.sqrt(g2[idx] + 1e-8);
           if (nb && u && ug2) {
             const gu = scores[c] * v * nb[idx] + l2 * u[idx];
             ug2[idx] += gu * gu;
@@ -177,6 +228,43 @@ function trainOnce(rows: LabelledSentence[], settings: TrainSettings, data: Feat
   // The NB view is linear in the same features, so it folds into the plain weights.
   if (nb && u) for (let i = 0; i < w.length; i++) w[i] += u[i] * nb[i];
   return { labels: [...CLAIM_LABELS], config: settings.features, weights: Float32Array.from(w), scale: 1, bias };
+}
+
+/** Product of experts: adds lambda x (centred) naive Bayes log-likelihoods, split across the bags. */
+function addNaiveBayes(models: LinearModel[], rows: LabelledSentence[], data: FeatureVector[], lambda: number, alpha: number, bags: number): void {
+  const k = CLAIM_LABELS.length;
+  const size = models[0].weights.length / k;
+  const counts = new Float64Array(size * k);
+  const prior = new Float64Array(k);
+  const seen = new Uint8Array(size);
+  data.forEach(({ indices, values }, r) => {
+    const c = CLAIM_LABELS.indexOf(rows[r].label);
+    prior[c]++;
+    for (let f = 0; f < indices.length; f++) {
+      counts[indices[f] * k + c] += values[f];
+      seen[indices[f]] = 1;
+    }
+  });
+  let used = 0;
+  for (let b = 0; b < size; b++) used += seen[b];
+  const totals = new Float64Array(k);
+  for (let b = 0; b < size; b++) for (let c = 0; c < k; c++) totals[c] += counts[b * k + c];
+  const share = lambda / bags;
+  for (let b = 0; b < size; b++) {
+    if (!seen[b]) continue;
+    let mean = 0;
+    const logs = new Float64Array(k);
+    for (let c = 0; c < k; c++) mean += logs[c] = Math.log((alpha + counts[b * k + c]) / (alpha * used + totals[c])) / k;
+    for (const m of models) for (let c = 0; c < k; c++) m.weights[b * k + c] += share * (logs[c] - mean * 1);
+  }
+  for (const m of models) for (let c = 0; c < k; c++) m.bias[c] += share * Math.log(prior[c] / rows.length);
+}
+
+/** Feature values with random n-gram features zeroed (cue features, weighted differently, are kept). */
+function dropped(vector: FeatureVector, p: number, random: () => number): number[] {
+  const keepScale = 1 / (1 - p);
+  const cue = vector.values[vector.values.length - 1];
+  return vector.values.map((v) => (v === cue ? v : random() < p ? 0 : v * keepScale));
 }
 
 /** Per bucket and label: log of (share of label rows with the feature) / (share of other rows), times factor. */

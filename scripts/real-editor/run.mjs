@@ -156,7 +156,8 @@ async function openWorkbench(address) {
     }
     if (line === undefined) {
       // Errors such as a test index that fails to load come from the workbench itself, unprefixed.
-      if (options.verbose || (type === 'error' && !isOfflineNoise(text))) console.log(`[workbench ${type}] ${text}`);
+      if (options.verbose) console.log(`[workbench ${type}] ${text}`);
+      else if (type === 'error' && !isOfflineNoise(text)) console.log(`[workbench ${type}] ${withoutWorkbenchFrames(text)}`);
       return;
     }
     (type === 'error' ? console.error : console.log)(line);
@@ -180,6 +181,11 @@ async function openWorkbench(address) {
 /** Failed look-ups of the extension gallery and similar: expected on a machine without internet access. */
 function isOfflineNoise(text) {
   return /ENOTFOUND|ERR_NAME_NOT_RESOLVED|ERR_INTERNET_DISCONNECTED|open-vsx\.org/.test(text);
+}
+
+/** Drops stack frames inside the minified workbench, which say nothing about the extension or its tests. */
+function withoutWorkbenchFrames(text) {
+  return text.split('\n').filter((line) => !/^\s+at .*\/static\/out\/vs\//.test(line)).join('\n');
 }
 
 async function main() {

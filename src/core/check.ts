@@ -1,21 +1,25 @@
 // checkDocument: the one entry point every front door calls. Text in, findings out.
 //
-// Work is split in two layers so that re-checking after an edit is cheap:
-//  - per block (paragraph, heading, list item…): sentences, term matches and claim
-//    classifications depend only on the block's own masked text, so they are cached by that text
-//    and reused when a block is unchanged;
-//  - per document: evidence, claim status and every rule, which are cheap over cached results.
+// Work is split so that re-checking after an edit is cheap:
+//  - per block (paragraph, heading, list item…): sentences, term matches, claim classifications
+//    and block-scoped rules depend only on the block's own masked text, so they are cached by that
+//    text and reused when a block is unchanged;
+//  - with a CheckCache, the previous check is kept: the prose is re-parsed only around the edit
+//    (parseProseAgain), blocks outside it keep their results, moved by the edit's length, and
+//    claim-scoped rules reuse a claim's finding while its status and evidence are unchanged;
+//  - per document: evidence, claim status and document-scoped rules run on every check.
 import type {
   Claim,
   ClaimClassification,
   Finding,
+  Fix,
   Glossary,
   ProseModel,
   Sentence,
   Severity,
   TermMatch,
 } from './types';
-import { parseProse } from './prose/parse';
+import { parseProseAgain, parseProseWithCheckpoints, type ProseParse, type ProseSplice } from './prose/parse';
 import { splitSentences } from './prose/sentences';
 import { compileGlossary, type TermIndex } from './glossary/matcher';
 import { classifySentence } from './claims/classifier';
@@ -60,11 +64,47 @@ export interface CheckResult {
 
 export const DEFAULT_MINIMUM_SMS = 3;
 
+interface RuleError {
+  error: string;
+}
+
 /** Block-level results, with offsets relative to the block's start. */
 interface BlockAnalysis {
+  /** The block's masked text, which is all these results depend on. */
+  key: string;
   sentences: { start: number; end: number }[];
   classifications: ClaimClassification[];
   termMatches: TermMatch[];
+  /** Block-scoped rules' reports, made when first needed. */
+  ruleReports?: Map<string, RuleReport[] | RuleError>;
+}
+
+/** A claim-scoped rule's report for one claim, relative to its block, and what it rested on. */
+interface ClaimMemo {
+  status: Claim['status'];
+  origin: string;
+  design: string | undefined;
+  sms: number | undefined;
+  source: string | undefined;
+  report: RuleReport | undefined;
+}
+
+/** One block's part in a check, in that check's document offsets. */
+interface BlockOutcome {
+  analysis: BlockAnalysis;
+  start: number;
+  sentences: Sentence[];
+  termMatches: TermMatch[];
+  /** Claim-scoped rules' memos by rule id, one slot per sentence of the block. */
+  claimMemos: Map<string, (ClaimMemo | undefined)[]>;
+}
+
+/** What a later check of the same document may reuse. */
+interface PreviousCheck {
+  parse: ProseParse;
+  outcomes: BlockOutcome[];
+  registry: EvidenceRegistry;
+  minimumSms: number;
 }
 
 /**
@@ -75,6 +115,7 @@ export class CheckCache {
   private blocks = new Map<string, BlockAnalysis>();
   private termIndex: TermIndex | undefined;
   private glossary: Glossary | undefined;
+  private previous: PreviousCheck | undefined;
 
   /** @internal */
   indexFor(glossary: Glossary): TermIndex {
@@ -82,6 +123,7 @@ export class CheckCache {
       this.glossary = glossary;
       this.termIndex = compileGlossary(glossary);
       this.blocks.clear();
+      this.previous = undefined;
     }
     return this.termIndex;
   }
@@ -92,9 +134,21 @@ export class CheckCache {
     this.blocks = next;
     return previous;
   }
+
+  /** @internal The last check, if it was made with the same registry and minimum SMS. */
+  previousCheck(registry: EvidenceRegistry, minimumSms: number): PreviousCheck | undefined {
+    const previous = this.previous;
+    return previous && previous.registry === registry && previous.minimumSms === minimumSms ? previous : undefined;
+  }
+
+  /** @internal */
+  remember(check: PreviousCheck): void {
+    this.previous = check;
+  }
 }
 
 const EMPTY_GLOSSARY: Glossary = { entries: [] };
+const EMPTY_REGISTRY: EvidenceRegistry = emptyRegistry();
 const indexByGlossary = new WeakMap<Glossary, TermIndex>();
 
 function termIndexFor(glossary: Glossary, cache: CheckCache | undefined): TermIndex {
@@ -111,53 +165,102 @@ function analyseBlock(blockText: string, index: TermIndex): BlockAnalysis {
   const sentences = splitSentences(blockText);
   const classifications = sentences.map((s) => classifySentence(blockText.slice(s.start, s.end)));
   const termMatches = index.match(blockText, 0);
-  return { sentences, classifications, termMatches };
+  return { key: blockText, sentences, classifications, termMatches };
+}
+
+/** The block's sentences and term matches in document offsets. */
+function placeBlock(analysis: BlockAnalysis, start: number, blockIndex: number): BlockOutcome {
+  const text = analysis.key;
+  const sentences: Sentence[] = new Array(analysis.sentences.length);
+  for (let i = 0; i < sentences.length; i++) {
+    const s = analysis.sentences[i];
+    sentences[i] = { range: { start: s.start + start, end: s.end + start }, text: text.slice(s.start, s.end), blockIndex };
+  }
+  return { analysis, start, sentences, termMatches: moveMatches(analysis.termMatches, start), claimMemos: new Map() };
+}
+
+/** A block from the previous check at a new position (and perhaps a new index). */
+function moveBlock(previous: BlockOutcome, start: number, blockIndex: number): BlockOutcome {
+  const delta = start - previous.start;
+  const sentences: Sentence[] = new Array(previous.sentences.length);
+  for (let i = 0; i < sentences.length; i++) {
+    const s = previous.sentences[i];
+    sentences[i] = { range: { start: s.range.start + delta, end: s.range.end + delta }, text: s.text, blockIndex };
+  }
+  return { analysis: previous.analysis, start, sentences, termMatches: moveMatches(previous.termMatches, delta), claimMemos: previous.claimMemos };
+}
+
+function moveMatches(matches: TermMatch[], delta: number): TermMatch[] {
+  const moved: TermMatch[] = new Array(matches.length);
+  for (let i = 0; i < matches.length; i++) {
+    const m = matches[i];
+    moved[i] = { ...m, range: { start: m.range.start + delta, end: m.range.end + delta } };
+  }
+  return moved;
+}
+
+/** Index of the previous check's block that block `index` of this check carries over, or -1. */
+function carriedFrom(splice: ProseSplice | undefined, index: number): number {
+  if (!splice) return -1;
+  if (index < splice.keptBefore) return index;
+  if (index >= splice.newFrom) return index - splice.newFrom + splice.oldFrom;
+  return -1;
 }
 
 export function checkDocument(text: string, options: CheckOptions = {}): CheckResult {
   const glossary = options.glossary ?? EMPTY_GLOSSARY;
-  const registry = options.registry ?? emptyRegistry();
+  const registry = options.registry ?? EMPTY_REGISTRY;
   const minimumSms = options.causalEvidenceMinimumSms ?? DEFAULT_MINIMUM_SMS;
-  const index = termIndexFor(glossary, options.cache);
-  const prose = parseProse(text);
+  const cache = options.cache;
+  const index = termIndexFor(glossary, cache);
+  const last = cache?.previousCheck(registry, minimumSms);
+  let parse: ProseParse;
+  let splice: ProseSplice | undefined;
+  if (last) ({ parse, splice } = parseProseAgain(text, last.parse));
+  else parse = parseProseWithCheckpoints(text);
+  const prose = parse.model;
 
-  const previous = options.cache?.swap(new Map()) ?? new Map<string, BlockAnalysis>();
+  const previous = cache?.swap(new Map()) ?? new Map<string, BlockAnalysis>();
   const kept = new Map<string, BlockAnalysis>();
+  const outcomes: BlockOutcome[] = new Array(prose.blocks.length);
   const sentences: Sentence[] = [];
   const classifications: ClaimClassification[] = [];
   const termMatches: TermMatch[] = [];
   let blocksAnalysed = 0;
 
-  prose.blocks.forEach((block, blockIndex) => {
-    const blockText = prose.masked.slice(block.range.start, block.range.end);
-    let analysis = kept.get(blockText) ?? previous.get(blockText);
-    if (!analysis) {
-      analysis = analyseBlock(blockText, index);
-      blocksAnalysed++;
+  for (let blockIndex = 0; blockIndex < prose.blocks.length; blockIndex++) {
+    const block = prose.blocks[blockIndex];
+    const from = last ? carriedFrom(splice, blockIndex) : -1;
+    let outcome: BlockOutcome;
+    if (from >= 0) {
+      const before = last!.outcomes[from];
+      outcome = before.start === block.range.start && from === blockIndex ? before : moveBlock(before, block.range.start, blockIndex);
+    } else {
+      const blockText = prose.masked.slice(block.range.start, block.range.end);
+      let analysis = kept.get(blockText) ?? previous.get(blockText);
+      if (!analysis) {
+        analysis = analyseBlock(blockText, index);
+        blocksAnalysed++;
+      }
+      outcome = placeBlock(analysis, block.range.start, blockIndex);
     }
-    kept.set(blockText, analysis);
-    const offset = block.range.start;
-    for (let i = 0; i < analysis.sentences.length; i++) {
-      const s = analysis.sentences[i];
-      sentences.push({
-        range: { start: s.start + offset, end: s.end + offset },
-        text: blockText.slice(s.start, s.end),
-        blockIndex,
-      });
-      classifications.push(analysis.classifications[i]);
-    }
-    for (const m of analysis.termMatches) {
-      termMatches.push({ ...m, range: { start: m.range.start + offset, end: m.range.end + offset } });
-    }
-  });
-  options.cache?.swap(kept);
+    kept.set(outcome.analysis.key, outcome.analysis);
+    outcomes[blockIndex] = outcome;
+    for (const s of outcome.sentences) sentences.push(s);
+    for (const c of outcome.analysis.classifications) classifications.push(c);
+    for (const m of outcome.termMatches) termMatches.push(m);
+  }
+  cache?.swap(kept);
+  cache?.remember({ parse, outcomes, registry, minimumSms });
 
   const evidence = collectDocumentEvidence(prose, registry);
-  const claims: Claim[] = sentences.map((sentence, i) => {
+  const claims: Claim[] = new Array(sentences.length);
+  for (let i = 0; i < sentences.length; i++) {
+    const sentence = sentences[i];
     const classification = classifications[i];
     const decision = decideClaimStatus(sentence, classification, evidence, registry, minimumSms);
-    return { sentence, classification, status: decision.status, evidence: decision.evidence };
-  });
+    claims[i] = { sentence, classification, status: decision.status, evidence: decision.evidence };
+  }
 
   const context: RuleContext = {
     text,
@@ -175,13 +278,16 @@ export function checkDocument(text: string, options: CheckOptions = {}): CheckRe
   const suppressions = parseSuppressions(prose, knownRuleIds);
   const findings: Finding[] = [];
   const ruleFailures: RuleFailure[] = [];
+  const run: RuleRun = { context, outcomes, claims, remember: cache !== undefined, findings, failures: ruleFailures };
 
   for (const rule of allRules) {
     const severity = configuredSeverity(rule, options.rules);
     if (severity === 'off') continue;
     // A rule may soften doubtful findings, but only while the writer has not set its severity.
     const reportedSeverityApplies = options.rules?.[rule.id]?.severity === undefined;
-    runRule(rule, severity, context, findings, ruleFailures, reportedSeverityApplies);
+    if (rule.scope === 'block' && rule.checkBlock) runBlockRule(rule, severity, reportedSeverityApplies, run);
+    else if (rule.scope === 'claim' && rule.checkClaim) runClaimRule(rule, severity, reportedSeverityApplies, run);
+    else runRule(rule, severity, context, findings, ruleFailures, reportedSeverityApplies);
   }
   const kept2 = findings.filter((f) => !suppressions.isSuppressed(f.ruleId, f.range));
   const suppressionSeverity = options.rules?.[suppressions.ruleId]?.severity ?? 'warning';
@@ -197,6 +303,112 @@ function configuredSeverity(rule: Rule, settings: CheckOptions['rules']): Severi
   return settings?.[rule.id]?.severity ?? rule.defaultSeverity;
 }
 
+interface RuleRun {
+  context: RuleContext;
+  outcomes: BlockOutcome[];
+  claims: Claim[];
+  /** Whether to keep claim memos for the next check (only when there is a cache to keep them in). */
+  remember: boolean;
+  findings: Finding[];
+  failures: RuleFailure[];
+}
+
+function toFinding(rule: Rule, severity: Severity, reportedSeverityApplies: boolean, report: RuleReport, delta: number): Finding {
+  return {
+    ruleId: rule.id,
+    severity: reportedSeverityApplies && report.severity ? report.severity : severity,
+    range: delta === 0 ? report.range : { start: report.range.start + delta, end: report.range.end + delta },
+    message: report.message,
+    explanation: report.explanation,
+    fixes: report.fixes ? (delta === 0 ? report.fixes : moveFixes(report.fixes, delta)) : [],
+    ...(report.data ? { data: report.data } : {}),
+  };
+}
+
+function moveFixes(fixes: Fix[], delta: number): Fix[] {
+  return fixes.map((fix) => ({
+    ...fix,
+    edits: fix.edits.map((edit) => ({ range: { start: edit.range.start + delta, end: edit.range.end + delta }, newText: edit.newText })),
+  }));
+}
+
+function moveReport(report: RuleReport, delta: number): RuleReport {
+  const moved: RuleReport = { ...report, range: { start: report.range.start + delta, end: report.range.end + delta } };
+  if (report.fixes) moved.fixes = moveFixes(report.fixes, delta);
+  return moved;
+}
+
+function describeError(error: unknown): string {
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
+}
+
+/** Block-scoped rules: each block's reports are made once per block text and moved into place. */
+function runBlockRule(rule: Rule, severity: Severity, reportedSeverityApplies: boolean, run: RuleRun): void {
+  const found: Finding[] = [];
+  for (const outcome of run.outcomes) {
+    const analysis = outcome.analysis;
+    const reports = analysis.ruleReports ??= new Map();
+    let mine = reports.get(rule.id);
+    if (!mine) {
+      const made: RuleReport[] = [];
+      try {
+        rule.checkBlock!({ text: analysis.key, sentences: analysis.sentences }, (report) => made.push(report));
+        mine = made;
+      } catch (error) {
+        mine = { error: describeError(error) };
+      }
+      reports.set(rule.id, mine);
+    }
+    if (!Array.isArray(mine)) {
+      run.failures.push({ ruleId: rule.id, error: mine.error });
+      return;
+    }
+    for (const report of mine) found.push(toFinding(rule, severity, reportedSeverityApplies, report, outcome.start));
+  }
+  for (const f of found) run.findings.push(f);
+}
+
+/** Claim-scoped rules: a claim's report is reused while its block is carried over and its decision holds. */
+function runClaimRule(rule: Rule, severity: Severity, reportedSeverityApplies: boolean, run: RuleRun): void {
+  const found: Finding[] = [];
+  let claimIndex = 0;
+  try {
+    for (const outcome of run.outcomes) {
+      const count = outcome.sentences.length;
+      let memos = outcome.claimMemos.get(rule.id);
+      if (run.remember && !memos) outcome.claimMemos.set(rule.id, (memos = new Array(count)));
+      for (let k = 0; k < count; k++) {
+        const claim = run.claims[claimIndex++];
+        let report: RuleReport | undefined;
+        const memo = memos?.[k];
+        if (memo && sameDecision(memo, claim)) {
+          report = memo.report && moveReport(memo.report, outcome.start);
+        } else {
+          report = rule.checkClaim!(claim, run.context);
+          if (memos) memos[k] = decisionMemo(claim, report && moveReport(report, -outcome.start));
+        }
+        if (!report) continue;
+        const data = rule.claimData?.(claim);
+        found.push(toFinding(rule, severity, reportedSeverityApplies, data ? { ...report, data } : report, 0));
+      }
+    }
+  } catch (error) {
+    run.failures.push({ ruleId: rule.id, error: describeError(error) });
+    return;
+  }
+  for (const f of found) run.findings.push(f);
+}
+
+function decisionMemo(claim: Claim, report: RuleReport | undefined): ClaimMemo {
+  const e = claim.evidence;
+  return { status: claim.status, origin: e.origin, design: e.design, sms: e.sms, source: e.source, report };
+}
+
+function sameDecision(memo: ClaimMemo, claim: Claim): boolean {
+  const e = claim.evidence;
+  return memo.status === claim.status && memo.origin === e.origin && memo.design === e.design && memo.sms === e.sms && memo.source === e.source;
+}
+
 // One rule's exception must not cost the writer every other rule's findings.
 function runRule(
   rule: Rule,
@@ -209,18 +421,10 @@ function runRule(
   const found: Finding[] = [];
   try {
     rule.check(context, (report: RuleReport) => {
-      found.push({
-        ruleId: rule.id,
-        severity: reportedSeverityApplies && report.severity ? report.severity : severity,
-        range: report.range,
-        message: report.message,
-        explanation: report.explanation,
-        fixes: report.fixes ?? [],
-        ...(report.data ? { data: report.data } : {}),
-      });
+      found.push(toFinding(rule, severity, reportedSeverityApplies, report, 0));
     });
-    findings.push(...found);
+    for (const f of found) findings.push(f);
   } catch (error) {
-    failures.push({ ruleId: rule.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+    failures.push({ ruleId: rule.id, error: describeError(error) });
   }
 }

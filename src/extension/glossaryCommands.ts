@@ -109,8 +109,8 @@ export class GlossaryCommands {
 
   /** Opens the workspace glossary, or the built-in one when the workspace has none. */
   async open(): Promise<vscode.TextEditor> {
-    const workspace = this.knowledge.workspaceGlossaryUri(vscode.window.activeTextEditor?.document);
-    const uri = workspace && (await exists(workspace)) ? workspace : this.knowledge.defaultGlossaryUri;
+    const workspace = await this.knowledge.workspaceGlossaryFor(vscode.window.activeTextEditor?.document);
+    const uri = workspace ?? this.knowledge.defaultGlossaryUri;
     return vscode.window.showTextDocument(uri);
   }
 
@@ -133,7 +133,7 @@ export class GlossaryCommands {
       validateInput: (v) => (v.trim() ? undefined : 'A definition helps readers; please write one sentence.'),
     }));
     if (definition === undefined) return false;
-    const target = this.knowledge.workspaceGlossaryUri(editor?.document);
+    const target = await this.knowledge.targetGlossaryFor(editor?.document);
     if (!target) {
       void vscode.window.showWarningMessage('Open a folder first: new glossary entries are saved in the workspace glossary.');
       return false;

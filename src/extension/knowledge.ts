@@ -107,12 +107,25 @@ export class KnowledgeBase implements vscode.Disposable {
     return knowledge;
   }
 
-  /** The workspace glossary file a new entry should go into (created if it does not exist yet). */
-  workspaceGlossaryUri(document?: vscode.TextDocument): vscode.Uri | undefined {
+  /**
+   * The glossary file a new entry for this bulletin should go into: the first file named in
+   * settings, else the nearest `.bulletin-glossary.yaml` above the bulletin, else a new one at the
+   * workspace folder's root.
+   */
+  async targetGlossaryFor(document?: vscode.TextDocument): Promise<vscode.Uri | undefined> {
     const folder = (document && vscode.workspace.getWorkspaceFolder(document.uri)) ?? vscode.workspace.workspaceFolders?.[0];
     if (!folder) return undefined;
     const configured = readSettings(folder.uri).glossaryFiles[0];
-    return configured ? resolve(configured, folder) : vscode.Uri.joinPath(folder.uri, GLOSSARY_FILE_NAME);
+    if (configured) return resolve(configured, folder);
+    // Look afresh: the user may have just created the file, before the watcher has said so.
+    const upward = document ? await this.findUpward(document.uri, folder, GLOSSARY_FILE_NAME, true) : [];
+    return upward[upward.length - 1] ?? vscode.Uri.joinPath(folder.uri, GLOSSARY_FILE_NAME);
+  }
+
+  /** The workspace glossary "Open Glossary" shows, if the workspace has one. */
+  async workspaceGlossaryFor(document?: vscode.TextDocument): Promise<vscode.Uri | undefined> {
+    const target = await this.targetGlossaryFor(document);
+    return target && (await exists(target)) ? target : undefined;
   }
 
   /** Where the built-in glossary lives inside the extension, for "Edit in glossary". */
@@ -145,7 +158,7 @@ export class KnowledgeBase implements vscode.Disposable {
     }, 150);
   }
 
-  private async findUpward(document: vscode.Uri, folder: vscode.WorkspaceFolder | undefined, name: string): Promise<vscode.Uri[]> {
+  private async findUpward(document: vscode.Uri, folder: vscode.WorkspaceFolder | undefined, name: string, fresh = false): Promise<vscode.Uri[]> {
     if (!folder || document.scheme === 'untitled') return [];
     const root = folder.uri.path.replace(/\/$/, '');
     const hits: vscode.Uri[] = [];
@@ -153,7 +166,7 @@ export class KnowledgeBase implements vscode.Disposable {
     while (dir.length >= root.length && dir.startsWith(root)) {
       const candidate = document.with({ path: `${dir}/${name}` });
       const key = candidate.toString();
-      let present = this.found.get(key);
+      let present = fresh ? undefined : this.found.get(key);
       if (present === undefined) {
         present = await exists(candidate);
         this.found.set(key, present);

@@ -164,32 +164,48 @@ export function reportClaims(
   ruleId: string,
 ): void {
   for (const claim of context.claims) {
-    if (claim.status !== status) continue;
-    const label = claim.classification.label;
-    if (label !== 'direct_causal' && label !== 'conditional_causal') continue;
-    const range = claimRange(claim);
-    const cueText = context.text.slice(range.start, range.end).replace(/\s+/g, ' ');
-    report({
-      range,
-      message: message(cueText, claim),
-      explanation: claimExplanation(claim, context, cueText),
-      fixes: claimFixes({
-        text: context.text,
-        masked: context.prose.masked,
-        sentence: claim.sentence.range,
-        cue: range === claim.sentence.range ? undefined : range,
-        label,
-        ruleId,
-        startsParagraph: startsItsBlock(claim, range, context),
-      }),
-      data: {
-        label,
-        cues: claim.classification.cues.map((c) => ({ ...c })),
-        status: claim.status,
-        evidence: { ...claim.evidence },
-      },
-    });
+    const found = claimReport(context, claim, status, message, ruleId);
+    if (found) report({ ...found, data: claimData(claim) });
   }
+}
+
+/** The finding for one claim with the given status, without its `data`; undefined for other claims. */
+export function claimReport(
+  context: RuleContext,
+  claim: Claim,
+  status: 'unsupported' | 'hedged',
+  message: (cueText: string, claim: Claim) => string,
+  ruleId: string,
+): RuleReport | undefined {
+  if (claim.status !== status) return undefined;
+  const label = claim.classification.label;
+  if (label !== 'direct_causal' && label !== 'conditional_causal') return undefined;
+  const range = claimRange(claim);
+  const cueText = context.text.slice(range.start, range.end).replace(/\s+/g, ' ');
+  return {
+    range,
+    message: message(cueText, claim),
+    explanation: claimExplanation(claim, context, cueText),
+    fixes: claimFixes({
+      text: context.text,
+      masked: context.prose.masked,
+      sentence: claim.sentence.range,
+      cue: range === claim.sentence.range ? undefined : range,
+      label,
+      ruleId,
+      startsParagraph: startsItsBlock(claim, range, context),
+    }),
+  };
+}
+
+/** Facts about the claim for adapters; rebuilt on every check because the evidence range moves. */
+export function claimData(claim: Claim): Record<string, unknown> {
+  return {
+    label: claim.classification.label,
+    cues: claim.classification.cues.map((c) => ({ ...c })),
+    status: claim.status,
+    evidence: { ...claim.evidence },
+  };
 }
 
 // True when the sentence opens its paragraph and the cue is on its first line, so a

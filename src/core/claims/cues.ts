@@ -286,6 +286,8 @@ export function matchCues(tokens: WordToken[]): CueMatch[] {
 }
 
 export interface CueAnalysis {
+  /** The sentence the analysis is of. */
+  text: string;
   tokens: WordToken[];
   matches: CueMatch[];
   /** Causal-verb matches with a modal ("may", "could") shortly before them: index of the modal match. */
@@ -361,7 +363,7 @@ export function analyseCues(text: string): CueAnalysis {
     previous = m;
   }
   return {
-    tokens, matches, hedgedBy, enabledBy, negatedBy, softenedBy, adjectival, passive, disclaimers,
+    text, tokens, matches, hedgedBy, enabledBy, negatedBy, softenedBy, adjectival, passive, disclaimers,
     questionMark: text.indexOf('?'),
   };
 }

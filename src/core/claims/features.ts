@@ -14,6 +14,8 @@ export interface FeatureConfig {
   wordTrigrams?: boolean;
   charWeight: number;
   cueWeight: number;
+  /** Structural features: what follows claim verbs, the main verb, reporting frames. */
+  structure?: number;
 }
 
 export interface FeatureVector {
@@ -71,7 +73,7 @@ function isNumber(word: string): boolean {
 }
 
 /** Named features from the cue lexicon: what kinds of wording occur and how they combine. */
-export function cueFeatureNames(analysis: CueAnalysis): string[] {
+export function cueFeatureNames(analysis: CueAnalysis, structure = false, structureParts = 7): string[] {
   const names: string[] = [];
   const { matches, hedgedBy, enabledBy, negatedBy, softenedBy } = analysis;
   let causal = 0;
@@ -117,12 +119,85 @@ export function cueFeatureNames(analysis: CueAnalysis): string[] {
     previous = label;
   }
   names.push(`seq:${previous}>$`);
+  if (structure) structuralFeatureNames(analysis, names, structureParts);
   if (causal === 0 && association === 0) names.push('no-claim-words');
   if (bareCausal > 0) names.push('bare-causal');
   if (association > 0 && causal === 0) names.push('association-only');
   if (analysis.disclaimers.length > 0) names.push('disclaimer');
   if (analysis.questionMark >= 0) names.push('question-mark');
   return names;
+}
+
+const PREPOSITIONS = new Set(['with', 'by', 'in', 'from', 'after', 'during', 'over', 'across', 'at', 'among', 'between', 'for', 'to', 'compared', 'when', 'until', 'since', 'on', 'following', 'within', 'than', 'as']);
+const OBJECT_STARTERS = new Set(['the', 'a', 'an', 'their', 'its', 'his', 'her', 'our', 'this', 'these', 'both', 'all', 'patients', 'mortality', 'risk']);
+const CHANGE_NOUNS = new Set(['prevalence', 'level', 'levels', 'rate', 'rates', 'risk', 'risks', 'incidence', 'score', 'scores',
+  'concentration', 'concentrations', 'values', 'value', 'number', 'numbers', 'proportion', 'use', 'volume', 'thickness',
+  'mortality', 'frequency', 'costs', 'cost', 'weight', 'bmi', 'intake', 'uptake', 'activity', 'expression', 'count', 'counts']);
+const PRE_VERB = new Set(['to', 'should', 'will', 'must', 'not', 'which', 'that', 'who', 'also', 'significantly', 'further', 'thereby', 'and', 'it', 'they', 'we', 'treatment', 'therapy', 'intervention', 'supplementation', 'exercise', 'program', 'programme']);
+const REPORTING = new Set(['suggest', 'suggests', 'suggested', 'show', 'shows', 'showed', 'shown', 'indicate', 'indicates', 'indicated',
+  'demonstrate', 'demonstrates', 'demonstrated', 'confirm', 'confirms', 'confirmed', 'reveal', 'reveals', 'revealed', 'support', 'supports', 'found', 'find', 'conclude', 'concluded']);
+const SUBORDINATORS = new Set(['although', 'though', 'while', 'whereas', 'because', 'since', 'if', 'when', 'given', 'despite', 'in', 'among', 'for', 'after', 'compared', 'as', 'unlike', 'with', 'by', 'using', 'at', 'during', 'overall', 'however', 'moreover', 'furthermore', 'therefore', 'thus', 'hence', 'finally', 'conclusions', 'conclusion', 'together']);
+
+/** What the words around claim verbs look like: object or not, the main verb, the reporting frame. */
+function structuralFeatureNames(analysis: CueAnalysis, names: string[], parts: number): void {
+  const { tokens, text } = analysis;
+  const gapHasComma = (i: number) => {
+    const from = tokens[i].end;
+    const to = i + 1 < tokens.length ? tokens[i + 1].start : text.length;
+    for (let p = from; p < to; p++) {
+      const c = text.charCodeAt(p);
+      if (c === 44 || c === 59 || c === 58 || c === 40 || c === 41) return true;
+    }
+    return false;
+  };
+  for (const m of analysis.matches) {
+    if (!(parts & 1) || m.cls !== 'causal-verb' || !m.tense) continue;
+    const stance = analysis.hedgedBy.has(m) ? 'hedged' : analysis.enabledBy.has(m) ? 'can' : analysis.negatedBy.has(m) ? 'negated' : analysis.adjectival.has(m) ? 'adj' : analysis.passive.has(m) ? 'passive' : 'bare';
+    let after = 'end';
+    if (m.last < tokens.length) {
+      const w = tokens[m.last].word;
+      if (gapHasComma(m.last - 1)) after = 'comma';
+      else if (PREPOSITIONS.has(w)) after = w === 'with' || w === 'by' || w === 'in' || w === 'from' || w === 'to' ? w : 'prep';
+      else if (w.endsWith('ly')) after = 'adverb';
+      else if (OBJECT_STARTERS.has(w)) after = 'object';
+      else if (w.charCodeAt(0) >= 48 && w.charCodeAt(0) <= 57) after = 'number';
+      else after = 'word';
+    }
+    names.push(`after:${m.tense}:${after}`, `after:${stance}:${m.tense}:${after}`);
+    const before = m.first > 0 ? tokens[m.first - 1].word : '^';
+    const beforeClass = before === '^' ? '^' : PRE_VERB.has(before) ? before : CHANGE_NOUNS.has(before) ? 'change-noun' : before.endsWith('ly') ? 'adverb' : 'word';
+    names.push(`before:${m.tense}:${beforeClass}`);
+    if (beforeClass === 'change-noun' || (m.first > 1 && CHANGE_NOUNS.has(tokens[m.first - 2].word))) names.push(`change-subject:${m.tense}:${after}`);
+  }
+  // The main verb: the first verb-like cue after any opening adverbial clause closed by a comma.
+  if (parts & 4) {
+    let digits = 0;
+    for (const t of tokens) if (t.word.charCodeAt(0) >= 48 && t.word.charCodeAt(0) <= 57) digits++;
+    names.push(`numbers:${Math.min(digits, 3)}`, `length:${Math.min(Math.floor(tokens.length / 8), 5)}`);
+    if (text.includes('%')) names.push('percent');
+  }
+  if (!(parts & 2)) return;
+  let from = 0;
+  if (tokens.length > 0 && SUBORDINATORS.has(tokens[0].word)) {
+    for (let i = 0; i < tokens.length - 1; i++) if (gapHasComma(i)) { from = i + 1; break; }
+  }
+  let reporting = false;
+  for (let i = from; i < tokens.length; i++) {
+    if (REPORTING.has(tokens[i].word)) {
+      reporting = true;
+      names.push(`main:report:${crudeStem(tokens[i].word)}`);
+      break;
+    }
+    const m = analysis.matches.find((x) => x.first === i);
+    if (!m) continue;
+    if (m.cls === 'modal' || m.cls === 'can' || m.cls === 'copula' || m.cls === 'hedge' || m.cls === 'association' || m.cls === 'likelihood' || (m.cls === 'causal-verb' && (m.tense === 'present' || m.tense === 'past') && !analysis.adjectival.has(m)) || m.cls === 'future-work' || m.cls === 'importance') {
+      names.push(`main:${m.cls}`, `main:${m.cls}:${m.tense ?? ''}`);
+      const next = analysis.matches.find((x) => x.first >= m.last && x.cls !== 'determiner');
+      if (next) names.push(`main:${m.cls}>${next.cls}:${next.tense ?? ''}`);
+      break;
+    }
+  }
+  if (reporting) names.push('reporting-frame');
 }
 
 /** Builds the sparse vector; the same code runs in training and in the editor. */
@@ -185,7 +260,7 @@ export function extractFeatures(text: string, config: FeatureConfig, analysis = 
   const cw = charCount > 0 ? config.charWeight / Math.sqrt(charCount) : 0;
   for (let i = 0; i < charCount; i++) values.push(cw);
 
-  for (const name of cueFeatureNames(analysis)) {
+  for (const name of cueFeatureNames(analysis, (config.structure ?? 0) > 0, Number(config.structure ?? 0))) {
     indices.push(finalise(hashString(name, NS_CUE), mask));
     values.push(config.cueWeight);
   }

@@ -13,6 +13,11 @@ export interface BlockSink {
   /** A code block, fences included. */
   code(start: number, end: number): void;
   html(start: number, end: number): void;
+  /**
+   * Called at each line start where no block or container is open, so parsing could restart there
+   * with nothing carried over. Returning true stops the scan at that line.
+   */
+  checkpoint?(lineStart: number): boolean;
 }
 
 const enum Leaf {
@@ -53,8 +58,9 @@ const THEMATIC_BREAK = /^(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$/;
 const SETEXT_UNDERLINE = /^(?:=+|-+)[ \t]*$/;
 const FOOTNOTE_LABEL_AT = /\[\^[^\]\s]{1,200}\]:/y;
 
-export function scanBlocks(text: string, from: number, sink: BlockSink): void {
-  new BlockScanner(text, sink).run(from);
+/** Scans from a line start where nothing is open; returns where it stopped (the text's length unless a checkpoint stopped it). */
+export function scanBlocks(text: string, from: number, sink: BlockSink): number {
+  return new BlockScanner(text, sink).run(from);
 }
 
 class BlockScanner {
@@ -79,13 +85,16 @@ class BlockScanner {
     this.cursor = new LineCursor(text);
   }
 
-  run(from: number): void {
+  run(from: number): number {
     const text = this.text;
     const length = text.length;
+    const sink = this.sink;
+    const watch = sink.checkpoint !== undefined;
     let nextLf = -2;
     let nextCr = -2;
     let start = from;
     while (start < length) {
+      if (watch && this.leaf === Leaf.None && this.containers.length === 0 && sink.checkpoint!(start)) return start;
       if (nextLf !== -1 && nextLf < start) nextLf = text.indexOf('\n', start);
       if (nextCr !== -1 && nextCr < start) nextCr = text.indexOf('\r', start);
       let end = nextLf === -1 ? nextCr : nextCr === -1 ? nextLf : Math.min(nextLf, nextCr);
@@ -95,6 +104,7 @@ class BlockScanner {
     }
     this.closeLeaf();
     this.containers.length = 0;
+    return length;
   }
 
   private processLine(lineStart: number, lineEnd: number): void {

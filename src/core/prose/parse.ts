@@ -1,18 +1,43 @@
 // parseProse: Markdown in, prose model out. A line-oriented block pass finds prose blocks, code
 // and raw HTML; an inline pass per prose block blanks the markup inside it.
+//
+// parseProseAgain re-parses after an edit: it restarts at the last line before the edit where no
+// block or container was open, and stops at the first such line after it that the previous parse
+// also reached with nothing open, so everything beyond is the previous result moved along.
 import type { HtmlComment, ProseBlock, ProseBlockKind, ProseModel, TextRange } from '../types';
 import { scanBlocks, type BlockSink } from './blocks';
 import { readFrontMatter } from './front-matter';
 import { ForwardSearch } from './html';
 import { scanInline, type InlineMarks } from './inline';
-import { buildMasked } from './mask';
+import { buildMasked, buildMaskedRange } from './mask';
 
 export function parseProse(text: string): ProseModel {
+  return parseProseWithCheckpoints(text).model;
+}
+
+/** A prose model with the line starts where a later re-parse may restart. */
+export interface ProseParse {
+  model: ProseModel;
+  /** Line starts, ascending, where no block or container was open. */
+  checkpoints: number[];
+}
+
+/** How a re-parse relates to the previous one. */
+export interface ProseSplice {
+  /** Blocks [0, keptBefore) are the previous parse's own objects, unchanged. */
+  keptBefore: number;
+  /** New blocks from `newFrom` on are the previous blocks from `oldFrom` on, moved by `delta`. */
+  newFrom: number;
+  oldFrom: number;
+  delta: number;
+}
+
+export function parseProseWithCheckpoints(text: string): ProseParse {
   const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const frontMatter = readFrontMatter(text, start);
   const collector = new ProseCollector(text);
   scanBlocks(text, frontMatter ? frontMatter.range.end : start, collector);
-  return {
+  const model: ProseModel = {
     text,
     masked: buildMasked(text, collector.kept),
     blocks: collector.blocks,
@@ -20,6 +45,123 @@ export function parseProse(text: string): ProseModel {
     comments: collector.comments,
     codeRanges: collector.codeRanges,
   };
+  return { model, checkpoints: collector.checkpoints };
+}
+
+const MAYBE_FRONT_MATTER = /^\uFEFF?---/;
+
+/**
+ * Parses `text`, reusing `previous` (a parse of an earlier version of the same document) outside
+ * the edited region. The result equals parseProseWithCheckpoints(text); `splice` is absent when
+ * nothing could be reused.
+ */
+export function parseProseAgain(text: string, previous: ProseParse): { parse: ProseParse; splice?: ProseSplice } {
+  const old = previous.model;
+  const oldText = old.text;
+  if (oldText === text) {
+    return { parse: previous, splice: { keptBefore: old.blocks.length, newFrom: old.blocks.length, oldFrom: old.blocks.length, delta: 0 } };
+  }
+  const limit = Math.min(oldText.length, text.length);
+  let prefix = 0;
+  while (prefix < limit && oldText.charCodeAt(prefix) === text.charCodeAt(prefix)) prefix++;
+  let suffix = 0;
+  const suffixLimit = limit - prefix;
+  while (suffix < suffixLimit && oldText.charCodeAt(oldText.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)) suffix++;
+
+  // Front matter is read from the top; an edit in it, or one that could create it, means a fresh parse.
+  const frontMatter = old.frontMatter;
+  if (frontMatter ? prefix <= frontMatter.range.end + 2 : prefix < 8 || MAYBE_FRONT_MATTER.test(oldText) || MAYBE_FRONT_MATTER.test(text)) {
+    return { parse: parseProseWithCheckpoints(text) };
+  }
+  const checkpoints = previous.checkpoints;
+  const restartIndex = lastBelow(checkpoints, prefix) ;
+  if (restartIndex < 0) return { parse: parseProseWithCheckpoints(text) };
+  const restart = checkpoints[restartIndex];
+  const delta = text.length - oldText.length;
+  const changedEnd = text.length - suffix;
+
+  const collector = new ProseCollector(text);
+  collector.stopAt = (lineStart) => {
+    if (lineStart < changedEnd || lineStart === restart) return false;
+    const oldLine = lineStart - delta;
+    return binarySearch(checkpoints, oldLine) >= 0;
+  };
+  const stop = scanBlocks(text, restart, collector);
+  const oldStop = stop - delta;
+
+  const blocksBefore = firstAtOrAfter(old.blocks, restart);
+  const blocksAfter = firstAtOrAfter(old.blocks, oldStop);
+  const blocks = old.blocks.slice(0, blocksBefore);
+  for (const block of collector.blocks) blocks.push(block);
+  const newFrom = blocks.length;
+  for (let i = blocksAfter; i < old.blocks.length; i++) {
+    const b = old.blocks[i];
+    blocks.push(delta === 0 ? b : { kind: b.kind, range: { start: b.range.start + delta, end: b.range.end + delta } });
+  }
+
+  const comments = old.comments.slice(0, firstAtOrAfter(old.comments, restart));
+  for (const c of collector.comments) comments.push(c);
+  for (let i = firstAtOrAfter(old.comments, oldStop); i < old.comments.length; i++) {
+    const c = old.comments[i];
+    comments.push(delta === 0 ? c : { range: { start: c.range.start + delta, end: c.range.end + delta }, body: c.body, bodyStart: c.bodyStart + delta });
+  }
+
+  const oldCode = old.codeRanges ?? [];
+  const codeRanges = oldCode.slice(0, firstRangeAtOrAfter(oldCode, restart));
+  for (const r of collector.codeRanges) codeRanges.push(r);
+  for (let i = firstRangeAtOrAfter(oldCode, oldStop); i < oldCode.length; i++) {
+    const r = oldCode[i];
+    codeRanges.push(delta === 0 ? r : { start: r.start + delta, end: r.end + delta });
+  }
+
+  const newCheckpoints = checkpoints.slice(0, restartIndex);
+  for (const c of collector.checkpoints) newCheckpoints.push(c);
+  for (let i = binarySearch(checkpoints, oldStop); i >= 0 && i < checkpoints.length; i++) newCheckpoints.push(checkpoints[i] + delta);
+
+  const region = buildMaskedRange(text, collector.kept, restart, stop);
+  const masked = old.masked.slice(0, restart) + region + old.masked.slice(oldStop);
+  const model: ProseModel = { text, masked, blocks, frontMatter, comments, codeRanges };
+  return { parse: { model, checkpoints: newCheckpoints }, splice: { keptBefore: blocksBefore, newFrom, oldFrom: blocksAfter, delta } };
+}
+
+/** Index of the last value below `limit` in an ascending list, or -1. */
+function lastBelow(values: number[], limit: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (values[mid] < limit) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
+
+function binarySearch(values: number[], value: number): number {
+  const i = lastBelow(values, value) + 1;
+  return i < values.length && values[i] === value ? i : -1;
+}
+
+/** First item whose range starts at or after `offset` (items in document order). */
+function firstAtOrAfter(items: { range: TextRange }[], offset: number): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (items[mid].range.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function firstRangeAtOrAfter(ranges: TextRange[], offset: number): number {
+  let lo = 0;
+  let hi = ranges.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ranges[mid].start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Ranges of code blocks and code spans (fences and backticks included), in document order. */
@@ -32,9 +174,18 @@ class ProseCollector implements BlockSink {
   readonly blocks: ProseBlock[] = [];
   readonly comments: HtmlComment[] = [];
   readonly codeRanges: TextRange[] = [];
+  readonly checkpoints: number[] = [];
+  /** When set, the scan stops at the first restart point for which this returns true. */
+  stopAt: ((lineStart: number) => boolean) | undefined;
   private commentSearch: ForwardSearch | undefined;
 
   constructor(private readonly text: string) {}
+
+  checkpoint(lineStart: number): boolean {
+    if (this.stopAt?.(lineStart)) return true;
+    this.checkpoints.push(lineStart);
+    return false;
+  }
 
   prose(kind: ProseBlockKind, start: number, end: number, segments: number[]): void {
     const text = this.text;

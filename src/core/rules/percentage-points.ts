@@ -6,7 +6,7 @@
 // completion, reoffending…) or the sentence gives another percentage. Counts and money ("the
 // number of", "costs", "frequency") and explicit relative changes are left alone.
 import type { Fix, TextRange } from '../types';
-import type { Rule } from './rule';
+import type { Rule, RuleReport } from './rule';
 
 const NUMBER = String.raw`(\d+(?:\.\d+)?)`;
 const PERCENT = String.raw`(\s?%|\s?per\s?cent\b|\s?percent\b)(\s+points?\b)?`;
@@ -37,41 +37,49 @@ export const percentagePoints: Rule = {
   id: 'percentage-points',
   description: 'A difference between two rates is measured in percentage points, not per cent.',
   defaultSeverity: 'warning',
+  scope: 'block',
   check(context, report) {
-    for (const sentence of context.sentences) {
-      const text = sentence.text;
-      if (!/\d/.test(text) || RELATIVE.test(text)) continue;
-      let percentages: number | undefined;
-      // Counted once per sentence, and only if a figure needs it.
-      const otherPercentages = () => (percentages ??= text.match(OTHER_PERCENT)?.length ?? 0) > 1;
-      FIGURE.lastIndex = 0;
-      for (let m = FIGURE.exec(text); m; m = FIGURE.exec(text)) {
-        const suspect = readMatch(m, sentence.range.start);
-        if (!suspect || !aboutRates(text, m.index, m.index + m[0].length, otherPercentages)) continue;
-        const unit = suspect.number === '1' || suspect.attributive ? 'percentage point' : 'percentage points';
-        const replacement = `${suspect.number} ${unit}`;
-        const fix: Fix = { title: `Change to “${replacement}”`, edits: [{ range: suspect.range, newText: replacement }], isPreferred: true };
-        report({
-          range: suspect.range,
-          message: suspect.points
-            ? `“${suspect.figure}”: a gap between two rates is in percentage points; write “${replacement}” so it cannot be read as a score or a relative change.`
-            : `“${suspect.figure}” here compares two rates; a difference between rates is in percentage points, so write “${replacement}” (or give the relative change explicitly).`,
-          explanation: [
-            `**Per cent or percentage points?** When one rate is 40% and another 26%, the gap is **14 percentage points**; “14% lower” would mean 14% *of* 40%, i.e. 34.4%.`,
-            '',
-            'This sentence talks about a rate or proportion, so the figure is most likely a difference between two rates.',
-            '',
-            '**To resolve:** write “percentage points” (the fix does this), or, if you really mean a relative change, say so (“a relative reduction of 14%”).',
-            '',
-            'Counts, costs and frequencies are not flagged: for those a per cent change is correct.',
-          ].join('\n'),
-          fixes: [fix],
-          data: { figure: suspect.figure },
-        });
-      }
-    }
+    for (const sentence of context.sentences) checkSentence(sentence.text, sentence.range.start, report);
+  },
+  checkBlock(block, report) {
+    for (const s of block.sentences) checkSentence(block.text.slice(s.start, s.end), s.start, report);
   },
 };
+
+const EXPLANATION = [
+  `**Per cent or percentage points?** When one rate is 40% and another 26%, the gap is **14 percentage points**; “14% lower” would mean 14% *of* 40%, i.e. 34.4%.`,
+  '',
+  'This sentence talks about a rate or proportion, so the figure is most likely a difference between two rates.',
+  '',
+  '**To resolve:** write “percentage points” (the fix does this), or, if you really mean a relative change, say so (“a relative reduction of 14%”).',
+  '',
+  'Counts, costs and frequencies are not flagged: for those a per cent change is correct.',
+].join('\n');
+
+/** Reports the figures in one sentence's masked text; `offset` is where the sentence starts. */
+function checkSentence(text: string, offset: number, report: (finding: RuleReport) => void): void {
+  if (!/\d/.test(text) || RELATIVE.test(text)) return;
+  let percentages: number | undefined;
+  // Counted once per sentence, and only if a figure needs it.
+  const otherPercentages = () => (percentages ??= text.match(OTHER_PERCENT)?.length ?? 0) > 1;
+  FIGURE.lastIndex = 0;
+  for (let m = FIGURE.exec(text); m; m = FIGURE.exec(text)) {
+    const suspect = readMatch(m, offset);
+    if (!suspect || !aboutRates(text, m.index, m.index + m[0].length, otherPercentages)) continue;
+    const unit = suspect.number === '1' || suspect.attributive ? 'percentage point' : 'percentage points';
+    const replacement = `${suspect.number} ${unit}`;
+    const fix: Fix = { title: `Change to “${replacement}”`, edits: [{ range: suspect.range, newText: replacement }], isPreferred: true };
+    report({
+      range: suspect.range,
+      message: suspect.points
+        ? `“${suspect.figure}”: a gap between two rates is in percentage points; write “${replacement}” so it cannot be read as a score or a relative change.`
+        : `“${suspect.figure}” here compares two rates; a difference between rates is in percentage points, so write “${replacement}” (or give the relative change explicitly).`,
+      explanation: EXPLANATION,
+      fixes: [fix],
+      data: { figure: suspect.figure },
+    });
+  }
+}
 
 function readMatch(m: RegExpExecArray, offset: number): Suspect | undefined {
   // Groups: 1-3 N%… comparison/change, 6-8 by N%, 9-11 N points comparison, 12-13 by N points.

@@ -38,13 +38,41 @@ export interface RuleReport {
   severity?: Severity;
 }
 
+/** One prose block as a block-scoped rule sees it; offsets are relative to the block's start. */
+export interface BlockInput {
+  /** The block's masked text. */
+  text: string;
+  sentences: { start: number; end: number }[];
+}
+
+/**
+ * How far a rule looks, which decides what the engine may reuse between checks of one document:
+ *  - `document` (the default): `check` runs over the whole context on every check;
+ *  - `block`: findings depend only on one block's masked text (`checkBlock`), so they are cached
+ *    with the block and moved when the block moves;
+ *  - `claim`: a finding depends only on its claim's sentence and block (raw and masked text, term
+ *    matches inside it), the claim's status and evidence (origin, design, SMS, source) and the
+ *    glossary, registry and minimum SMS; `checkClaim` reports it and the engine reuses it while
+ *    those are unchanged. Its `data` may hold document offsets, so it comes from `claimData`,
+ *    which runs on every check.
+ * `check` must still give every finding, so a rule can be run on its own.
+ */
+export type RuleScope = 'document' | 'block' | 'claim';
+
 export interface Rule {
   /** Kebab-case id used in settings, suppression comments and output, e.g. `discouraged-term`. */
   id: string;
   /** One sentence for settings and documentation. */
   description: string;
   defaultSeverity: Severity;
+  scope?: RuleScope;
   check(context: RuleContext, report: (finding: RuleReport) => void): void;
+  /** For `block` scope: reports with ranges (and fix ranges) relative to the block's start. */
+  checkBlock?(block: BlockInput, report: (finding: RuleReport) => void): void;
+  /** For `claim` scope: the finding for one claim without `data`, or undefined. */
+  checkClaim?(claim: Claim, context: RuleContext): RuleReport | undefined;
+  /** For `claim` scope: the `data` of the finding `checkClaim` gave for this claim. */
+  claimData?(claim: Claim): Record<string, unknown> | undefined;
 }
 
 export type { Finding };
