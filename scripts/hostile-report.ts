@@ -84,7 +84,7 @@ function runFamily(name: string): FamilyRow {
     const { glossary } = testGlossary();
     const check = (text: string) => void checkDocument(text, { glossary });
     const n = chooseSize(family.build, family.start, family.reportMax, check, TARGET_MS);
-    const growth = measureGrowth(family.build, n, check, 3);
+    const growth = measureGrowth(family.build, n, check, 5);
     const result = checkDocument(family.build(n), { glossary });
     Object.assign(row, growth, { findings: result.findings.length, crash: failuresOf(result) });
   } catch (error) {
@@ -188,7 +188,7 @@ const fmt = (v: number | undefined, digits = 1) => (v === undefined ? '—' : v.
 
 function printReport(families: FamilyRow[], named: NamedRow[], configs: ConfigRow[]): void {
   const out = (s = '') => process.stdout.write(s + '\n');
-  out(`Hostile documents: CPU time of one check at n and 2n (median of 3), growth limit ×${GROWTH_LIMIT}`);
+  out(`Hostile documents: CPU time of one check at n and 2n (median of 5), growth limit ×${GROWTH_LIMIT}`);
   out(`${'family'.padEnd(22)}${'chars n'.padStart(11)}${'chars 2n'.padStart(11)}${'ms n'.padStart(10)}${'ms 2n'.padStart(10)}${'×'.padStart(7)}${'MB/s'.padStart(8)}${'RSS MB'.padStart(8)}  result`);
   for (const r of families) {
     const mbps = r.chars2 && r.ms2 ? r.chars2 / 1048576 / (r.ms2 / 1000) : undefined;

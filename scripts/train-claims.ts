@@ -54,6 +54,8 @@ export interface TrainSettings {
   nbAlpha?: number;
   /** Adds this multiple of a multinomial naive Bayes model's log-probabilities (centred per feature) to the weights. */
   naiveBayes?: number;
+  /** Buckets seen in fewer training sentences than this are ignored (0 or absent: all kept). */
+  minCount?: number;
   /** Epochs of cue-only training before the full model starts from those weights; 0 or absent: none. */
   cuesFirst?: number;
   /** Only the NB-scaled table is trained (plain NB-LR rather than NB view beside plain features). */
@@ -142,6 +144,21 @@ export function trainModel(rows: LabelledSentence[], settings: TrainSettings, ve
   return { ...models[0], weights, bias };
 }
 
+/** Marks buckets that occur in fewer than minCount of the sentences. */
+function rareBuckets(data: FeatureVector[], size: number, minCount: number): Uint8Array {
+  const counts = new Uint16Array(size);
+  const seen = new Int32Array(size).fill(-1);
+  data.forEach(({ indices }, r) => {
+    for (const b of indices) {
+      if (seen[b] !== r && counts[b] < 65535) counts[b]++;
+      seen[b] = r;
+    }
+  });
+  const rare = new Uint8Array(size);
+  for (let b = 0; b < size; b++) rare[b] = counts[b] < minCount ? 1 : 0;
+  return rare;
+}
+
 function trainOnce(rows: LabelledSentence[], settings: TrainSettings, data: FeatureVector[], start?: LinearModel): LinearModel {
   const k = CLAIM_LABELS.length;
   const size = 1 << settings.features.hashBits;
@@ -162,6 +179,8 @@ function trainOnce(rows: LabelledSentence[], settings: TrainSettings, data: Feat
   const biasSum = new Float64Array(k);
   let snapshots = 0;
   const dropout = settings.dropout ?? 0;
+  const rare = settings.minCount ? rareBuckets(data, size, settings.minCount) : undefined;
+  if (rare) data = data.map((v) => ({ indices: v.indices, values: v.values.map((x, f) => (rare[v.indices[f]] ? 0 : x)) }));
   const nb = settings.nbWeight ? logCountRatios(data, targets, size, settings.nbAlpha ?? 1, settings.nbWeight) : undefined;
   const u = nb ? new Float64Array(size * k) : undefined;
   const ug2 = nb ? new Float64Array(size * k) : undefined;

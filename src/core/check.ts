@@ -11,6 +11,7 @@
 import type {
   Claim,
   ClaimClassification,
+  EvidenceSupport,
   Finding,
   Fix,
   Glossary,
@@ -23,8 +24,9 @@ import { parseProseAgain, parseProseWithCheckpoints, type ProseParse, type Prose
 import { splitSentences } from './prose/sentences';
 import { compileGlossary, type TermIndex } from './glossary/matcher';
 import { classifySentence } from './claims/classifier';
-import { collectDocumentEvidence, decideClaimStatus } from './claims/evidence';
+import { collectDocumentEvidence, decideClaimStatus, type DocumentEvidence } from './claims/evidence';
 import { emptyRegistry, type EvidenceRegistry } from './claims/registry';
+import { findNamedDesign, type NamedDesign } from './claims/designs';
 import { parseSuppressions } from './suppressions';
 import { allRules } from './rules/index';
 import type { Rule, RuleContext, RuleReport } from './rules/rule';
@@ -77,6 +79,8 @@ interface BlockAnalysis {
   termMatches: TermMatch[];
   /** Block-scoped rules' reports, made when first needed. */
   ruleReports?: Map<string, RuleReport[] | RuleError>;
+  /** Study designs each sentence names (null for none), found when first needed. */
+  namedDesigns?: (NamedDesign | null | undefined)[];
 }
 
 /** A claim-scoped rule's report for one claim, relative to its block, and what it rested on. */
@@ -87,6 +91,18 @@ interface ClaimMemo {
   sms: number | undefined;
   source: string | undefined;
   report: RuleReport | undefined;
+  /** The claim object the memo last served, and the finding made then (same claim, same finding). */
+  claim: Claim;
+  finding: Finding | undefined;
+  /** The configured severity and whether reported severities applied, as one key. */
+  severity: string;
+}
+
+/** The findings one rule made for a block in the last check, reused while the block stays put. */
+interface PlacedFindings {
+  severity: Severity;
+  reportedSeverityApplies: boolean;
+  findings: Finding[];
 }
 
 /** One block's part in a check, in that check's document offsets. */
@@ -97,6 +113,11 @@ interface BlockOutcome {
   termMatches: TermMatch[];
   /** Claim-scoped rules' memos by rule id, one slot per sentence of the block. */
   claimMemos: Map<string, (ClaimMemo | undefined)[]>;
+  /** The block's claims in the last check, and whether any evidence annotation applied to it then. */
+  claims?: Claim[];
+  annotated?: boolean;
+  /** Block-scoped rules' findings in this outcome's offsets. */
+  placed?: Map<string, PlacedFindings>;
 }
 
 /** What a later check of the same document may reuse. */
@@ -105,6 +126,7 @@ interface PreviousCheck {
   outcomes: BlockOutcome[];
   registry: EvidenceRegistry;
   minimumSms: number;
+  declared?: EvidenceSupport;
 }
 
 /**
@@ -207,6 +229,36 @@ function carriedFrom(splice: ProseSplice | undefined, index: number): number {
   return -1;
 }
 
+function decide(outcome: BlockOutcome, k: number, evidence: DocumentEvidence, registry: EvidenceRegistry, minimumSms: number): Claim {
+  const analysis = outcome.analysis;
+  const sentence = outcome.sentences[k];
+  const classification = analysis.classifications[k];
+  let named: NamedDesign | null | undefined;
+  if (classification.label !== 'none') {
+    const known = (analysis.namedDesigns ??= new Array(analysis.sentences.length));
+    named = known[k] ??= findNamedDesign(sentence.text) ?? null;
+  }
+  const decision = decideClaimStatus(sentence, classification, evidence, registry, minimumSms, named);
+  return { sentence, classification, status: decision.status, evidence: decision.evidence };
+}
+
+/** Whether any evidence annotation applies to the block or is anchored inside it. */
+function annotationsTouch(evidence: DocumentEvidence, range: { start: number; end: number }, blockIndex: number): boolean {
+  if (evidence.annotations.length === 0) return false;
+  if (evidence.byBlock.has(blockIndex)) return true;
+  const anchored = evidence.bySentenceAnchor;
+  let lo = 0;
+  let hi = anchored.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const target = anchored[mid].target;
+    if ((target.kind === 'sentence' ? target.anchor : -1) < range.start) lo = mid + 1;
+    else hi = mid;
+  }
+  const target = anchored[lo]?.target;
+  return target !== undefined && target.kind === 'sentence' && target.anchor < range.end;
+}
+
 export function checkDocument(text: string, options: CheckOptions = {}): CheckResult {
   const glossary = options.glossary ?? EMPTY_GLOSSARY;
   const registry = options.registry ?? EMPTY_REGISTRY;
@@ -224,7 +276,6 @@ export function checkDocument(text: string, options: CheckOptions = {}): CheckRe
   const kept = new Map<string, BlockAnalysis>();
   const outcomes: BlockOutcome[] = new Array(prose.blocks.length);
   const sentences: Sentence[] = [];
-  const classifications: ClaimClassification[] = [];
   const termMatches: TermMatch[] = [];
   let blocksAnalysed = 0;
 
@@ -247,19 +298,40 @@ export function checkDocument(text: string, options: CheckOptions = {}): CheckRe
     kept.set(outcome.analysis.key, outcome.analysis);
     outcomes[blockIndex] = outcome;
     for (const s of outcome.sentences) sentences.push(s);
-    for (const c of outcome.analysis.classifications) classifications.push(c);
     for (const m of outcome.termMatches) termMatches.push(m);
   }
   cache?.swap(kept);
-  cache?.remember({ parse, outcomes, registry, minimumSms });
 
   const evidence = collectDocumentEvidence(prose, registry);
+  const previousCheck: PreviousCheck = { parse, outcomes, registry, minimumSms, declared: evidence.declared };
+  cache?.remember(previousCheck);
+  const sameDeclared = last?.declared === evidence.declared;
   const claims: Claim[] = new Array(sentences.length);
-  for (let i = 0; i < sentences.length; i++) {
-    const sentence = sentences[i];
-    const classification = classifications[i];
-    const decision = decideClaimStatus(sentence, classification, evidence, registry, minimumSms);
-    claims[i] = { sentence, classification, status: decision.status, evidence: decision.evidence };
+  let claimIndex = 0;
+  for (let blockIndex = 0; blockIndex < outcomes.length; blockIndex++) {
+    const outcome = outcomes[blockIndex];
+    const from = last ? carriedFrom(splice, blockIndex) : -1;
+    const before = from >= 0 ? last!.outcomes[from] : undefined;
+    const annotated = annotationsTouch(evidence, prose.blocks[blockIndex].range, blockIndex);
+    // A block carried over, with no annotation before or now and the same front matter, keeps its decisions.
+    const reusable = before?.claims !== undefined && sameDeclared && !annotated && !before.annotated ? before.claims : undefined;
+    let blockClaims: Claim[];
+    if (reusable && before === outcome) {
+      blockClaims = reusable;
+    } else {
+      blockClaims = new Array(outcome.sentences.length);
+      for (let k = 0; k < blockClaims.length; k++) {
+        const previousClaim = reusable?.[k];
+        if (previousClaim && previousClaim.evidence === evidence.declared) {
+          blockClaims[k] = { sentence: outcome.sentences[k], classification: previousClaim.classification, status: previousClaim.status, evidence: previousClaim.evidence };
+        } else {
+          blockClaims[k] = decide(outcome, k, evidence, registry, minimumSms);
+        }
+      }
+    }
+    outcome.claims = blockClaims;
+    outcome.annotated = annotated;
+    for (const claim of blockClaims) claims[claimIndex++] = claim;
   }
 
   const context: RuleContext = {
@@ -346,8 +418,13 @@ function describeError(error: unknown): string {
 function runBlockRule(rule: Rule, severity: Severity, reportedSeverityApplies: boolean, run: RuleRun): void {
   const found: Finding[] = [];
   for (const outcome of run.outcomes) {
+    const placed = outcome.placed?.get(rule.id);
+    if (placed && placed.severity === severity && placed.reportedSeverityApplies === reportedSeverityApplies) {
+      for (const f of placed.findings) found.push(f);
+      continue;
+    }
     const analysis = outcome.analysis;
-    const reports = analysis.ruleReports ??= new Map();
+    const reports = (analysis.ruleReports ??= new Map());
     let mine = reports.get(rule.id);
     if (!mine) {
       const made: RuleReport[] = [];
@@ -363,7 +440,9 @@ function runBlockRule(rule: Rule, severity: Severity, reportedSeverityApplies: b
       run.failures.push({ ruleId: rule.id, error: mine.error });
       return;
     }
-    for (const report of mine) found.push(toFinding(rule, severity, reportedSeverityApplies, report, outcome.start));
+    const findings = mine.map((report) => toFinding(rule, severity, reportedSeverityApplies, report, outcome.start));
+    if (run.remember) (outcome.placed ??= new Map()).set(rule.id, { severity, reportedSeverityApplies, findings });
+    for (const f of findings) found.push(f);
   }
   for (const f of found) run.findings.push(f);
 }
@@ -371,25 +450,39 @@ function runBlockRule(rule: Rule, severity: Severity, reportedSeverityApplies: b
 /** Claim-scoped rules: a claim's report is reused while its block is carried over and its decision holds. */
 function runClaimRule(rule: Rule, severity: Severity, reportedSeverityApplies: boolean, run: RuleRun): void {
   const found: Finding[] = [];
-  let claimIndex = 0;
+  const finalSeverity = severity + (reportedSeverityApplies ? '' : '!');
   try {
     for (const outcome of run.outcomes) {
-      const count = outcome.sentences.length;
+      const claims = outcome.claims!;
       let memos = outcome.claimMemos.get(rule.id);
-      if (run.remember && !memos) outcome.claimMemos.set(rule.id, (memos = new Array(count)));
-      for (let k = 0; k < count; k++) {
-        const claim = run.claims[claimIndex++];
-        let report: RuleReport | undefined;
+      if (run.remember && !memos) outcome.claimMemos.set(rule.id, (memos = new Array(claims.length)));
+      for (let k = 0; k < claims.length; k++) {
+        const claim = claims[k];
         const memo = memos?.[k];
-        if (memo && sameDecision(memo, claim)) {
-          report = memo.report && moveReport(memo.report, outcome.start);
-        } else {
-          report = rule.checkClaim!(claim, run.context);
-          if (memos) memos[k] = decisionMemo(claim, report && moveReport(report, -outcome.start));
+        if (memo && memo.claim === claim && memo.severity === finalSeverity) {
+          // The same claim object: nothing it depends on has changed or moved.
+          if (memo.finding) found.push(memo.finding);
+          continue;
         }
-        if (!report) continue;
-        const data = rule.claimData?.(claim);
-        found.push(toFinding(rule, severity, reportedSeverityApplies, data ? { ...report, data } : report, 0));
+        let finding: Finding | undefined;
+        if (memo && sameDecision(memo, claim)) {
+          if (memo.report) {
+            const sameData = memo.finding?.data !== undefined && memo.claim.evidence === claim.evidence && memo.claim.classification === claim.classification;
+            const data = sameData ? memo.finding!.data : rule.claimData?.(claim);
+            finding = toFinding(rule, severity, reportedSeverityApplies, data ? { ...memo.report, data } : memo.report, outcome.start);
+          }
+          memo.claim = claim;
+          memo.finding = finding;
+          memo.severity = finalSeverity;
+        } else {
+          const report = rule.checkClaim!(claim, run.context);
+          if (report) {
+            const data = rule.claimData?.(claim);
+            finding = toFinding(rule, severity, reportedSeverityApplies, data ? { ...report, data } : report, 0);
+          }
+          if (memos) memos[k] = decisionMemo(claim, report && moveReport(report, -outcome.start), finding, finalSeverity);
+        }
+        if (finding) found.push(finding);
       }
     }
   } catch (error) {
@@ -399,9 +492,9 @@ function runClaimRule(rule: Rule, severity: Severity, reportedSeverityApplies: b
   for (const f of found) run.findings.push(f);
 }
 
-function decisionMemo(claim: Claim, report: RuleReport | undefined): ClaimMemo {
+function decisionMemo(claim: Claim, report: RuleReport | undefined, finding: Finding | undefined, severity: string): ClaimMemo {
   const e = claim.evidence;
-  return { status: claim.status, origin: e.origin, design: e.design, sms: e.sms, source: e.source, report };
+  return { status: claim.status, origin: e.origin, design: e.design, sms: e.sms, source: e.source, report, claim, finding, severity };
 }
 
 function sameDecision(memo: ClaimMemo, claim: Claim): boolean {

@@ -16,10 +16,14 @@ export interface CheckedDocument {
   knowledge: Knowledge;
   /** Milliseconds the engine took. */
   elapsed: number;
+  /** performance.now() when the check was asked for and when its diagnostics were published. */
+  requestedAt: number;
+  publishedAt: number;
 }
 
 interface DocumentState {
   cache: CheckCache;
+  requestedAt?: number;
   timer?: ReturnType<typeof setTimeout>;
   latest?: CheckedDocument;
   /** Bumped for every scheduled check; a check that finds a newer ticket gives up. */
@@ -68,6 +72,7 @@ export class DocumentChecker implements vscode.Disposable {
     }
     const state = this.stateFor(document.uri);
     const ticket = ++state.ticket;
+    state.requestedAt ??= performance.now();
     if (state.timer) clearTimeout(state.timer);
     state.timer = setTimeout(() => {
       state.timer = undefined;
@@ -103,9 +108,11 @@ export class DocumentChecker implements vscode.Disposable {
       for (const failure of result.ruleFailures) {
         this.log.once(`rule:${failure.ruleId}:${failure.error}`, `Rule ${failure.ruleId} failed on ${document.uri.toString(true)}; its findings are missing. ${failure.error}`);
       }
-      const checked: CheckedDocument = { uri: document.uri, version, result, knowledge, elapsed };
-      state.latest = checked;
       this.diagnostics.set(document.uri, result.findings.map((f) => this.toDiagnostic(document, f)));
+      const requestedAt = state.requestedAt ?? started;
+      state.requestedAt = undefined;
+      const checked: CheckedDocument = { uri: document.uri, version, result, knowledge, elapsed, requestedAt, publishedAt: performance.now() };
+      state.latest = checked;
       this.checked.fire(checked);
       return checked;
     } catch (error) {

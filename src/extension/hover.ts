@@ -19,7 +19,8 @@ export class BulletinHoverProvider implements vscode.HoverProvider {
 
     for (const finding of checked.result.findings) {
       if (offset < finding.range.start || offset > finding.range.end) continue;
-      parts.push(trusted(`**${finding.ruleId}** · ${finding.message}\n\n${finding.explanation}`));
+      // VS Code already shows the message above; add the explanation behind it.
+      parts.push(trusted(finding.explanation));
       widen(finding.range.start, finding.range.end);
     }
     const entries = checked.knowledge.glossary.entries;

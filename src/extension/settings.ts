@@ -39,7 +39,10 @@ function clamp(value: number, min: number, max: number): number {
   return Number.isFinite(value) ? Math.min(max, Math.max(min, Math.round(value))) : min;
 }
 
-/** Bulletins are Markdown files that live on a real or virtual file system. */
+// Views of other things that happen to be Markdown: glossary entry pages, diffs, output.
+const NOT_BULLETINS = new Set(['output', 'git', 'bulletin-glossary', 'vscode-chat-code-block', 'comment']);
+
+/** Bulletins are Markdown files that live on a real or virtual file system, or are untitled. */
 export function isBulletin(document: vscode.TextDocument): boolean {
-  return document.languageId === 'markdown' && document.uri.scheme !== 'output' && document.uri.scheme !== 'git';
+  return document.languageId === 'markdown' && !NOT_BULLETINS.has(document.uri.scheme);
 }

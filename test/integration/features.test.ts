@@ -42,6 +42,28 @@ function changed(document: vscode.TextDocument): Promise<void> {
   });
 }
 
+/** One editor, no panel or notifications: what a writer sees when reviewing. */
+async function tidyForScreenshot(document: vscode.TextDocument): Promise<vscode.TextEditor> {
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  await vscode.commands.executeCommand('workbench.action.closePanel');
+  await vscode.commands.executeCommand('notifications.clearAll');
+  // Give the Claims view room: hide the other Explorer sections where the workbench allows it.
+  for (const view of ['workbench.explorer.fileView', 'outline', 'timeline']) {
+    await vscode.commands.executeCommand(`${view}.removeView`).then(undefined, () => undefined);
+  }
+  return vscode.window.showTextDocument(document, { preview: false });
+}
+
+/** Puts the cursor on a position and opens the hover there, as a writer pointing at a word would. */
+async function showHoverFor(editor: vscode.TextEditor, position: vscode.Position): Promise<void> {
+  await tidyForScreenshot(editor.document);
+  const shown = vscode.window.activeTextEditor ?? editor;
+  shown.selection = new vscode.Selection(position, position);
+  await vscode.commands.executeCommand('editor.action.showHover');
+  // The hover renders in the workbench with no event to wait on; a short pause lets it paint.
+  await new Promise((r) => setTimeout(r, 600));
+}
+
 describe('Researcher workflows in the real editor', () => {
   before(async () => {
     await extensionApi();
@@ -63,7 +85,7 @@ describe('Researcher workflows in the real editor', () => {
       assert.match(text, /\(associational evidence\)|\(theory\)|\(mixed evidence\)|SMS level/);
       assert.match(text, /Edit in glossary/);
       console.log('  hover begins: ' + text.split('\n').slice(0, 3).join(' / '));
-      await vscode.commands.executeCommand('editor.action.showHover');
+      await showHoverFor(editor, position);
       await takeScreenshot('hover-glossary-term');
     });
 
@@ -150,8 +172,7 @@ describe('Researcher workflows in the real editor', () => {
       assert.match(hover, /SMS/);
       assert.match(hover, /observational|SMS 2/);
       assert.equal(bulletinCheckerDiagnostics(vscode.languages.getDiagnostics(editor.document.uri)).filter((d) => /associated/.test(editor.document.getText(d.range))).length, 0);
-      editor.selection = new vscode.Selection(diagnostic.range.start, diagnostic.range.start);
-      await vscode.commands.executeCommand('editor.action.showHover');
+      await showHoverFor(editor, diagnostic.range.start);
       await takeScreenshot('hover-causal-claim');
     });
 
@@ -215,6 +236,13 @@ describe('Researcher workflows in the real editor', () => {
       assert.match(byStatus.supported ?? '', /reduced breaches/);
       assert.match(byStatus.hedged ?? '', /may help to reduce/);
       assert.match(byStatus.associational ?? '', /associated with engagement/);
+      await tidyForScreenshot(editor.document);
+      await vscode.commands.executeCommand('workbench.files.action.collapseExplorerFolders');
+      await vscode.commands.executeCommand('bulletinChecker.showClaims');
+      // A wider side bar shows whole sentences in the view.
+      for (let i = 0; i < 4; i++) await vscode.commands.executeCommand('workbench.action.increaseViewWidth');
+      await vscode.commands.executeCommand('bulletinChecker.showClaims');
+      await new Promise((r) => setTimeout(r, 400));
       await takeScreenshot('claims-view');
 
       await vscode.window.showTextDocument(editor.document);

@@ -4,6 +4,7 @@ import type { ClaimClassification, ClaimLabel, Cue, CueKind } from '../types';
 import { analyseCues, isCausal, type CueAnalysis, type CueMatch } from './cues';
 import { extractFeatures } from './features';
 import { loadModel, predictProbabilities, type LinearModel, type SerialisedModel } from './model';
+import { predictTrees, treeInputs } from './model-trees';
 import shippedModel from './model.json';
 
 let defaultModel: LinearModel | undefined;
@@ -31,11 +32,12 @@ export const DEFAULT_OPTIONS: Required<ClassifyOptions> = { bareVerbOverride: 0.
 
 export function classifyWithModel(model: LinearModel, text: string, options: ClassifyOptions = DEFAULT_OPTIONS): ClaimClassification {
   const analysis = analyseCues(text);
-  const scores = predictProbabilities(model, extractFeatures(text, model.config, analysis));
+  const vector = extractFeatures(text, model.config, analysis);
+  let scores = predictProbabilities(model, vector);
+  if (model.trees) scores = predictTrees(model.trees, treeInputs(model.trees, scores.map(Math.log), vector));
   const probabilities = { none: 0, correlational: 0, conditional_causal: 0, direct_causal: 0 } as Record<ClaimLabel, number>;
-  model.labels.forEach((label, i) => (probabilities[label] = scores[i]));
-  const signals = collectSignals(text, analysis);
-  const blocked = signals.some((s) => s.kind === 'disclaimer' || s.kind === 'question' || s.kind === 'future-work');
+  for (let i = 0; i < model.labels.length; i++) probabilities[model.labels[i]] = scores[i];
+  const blocked = isBlocked(analysis);
   const threshold = options.bareVerbOverride ?? DEFAULT_OPTIONS.bareVerbOverride;
   if (!blocked && threshold > 0 && topLabel(probabilities) === 'none' && probabilities.none < threshold && hasBareFiniteCausalVerb(analysis)) {
     // The corpus rarely words claims as press releases do; plain causal verbs are claims whatever the model's doubt.
@@ -46,14 +48,21 @@ export function classifyWithModel(model: LinearModel, text: string, options: Cla
     withholdDirectCausal(probabilities);
   }
   const label = topLabel(probabilities);
-  return { label, probabilities, cues: collectClaimCues(text, analysis, label), signals };
+  return { label, probabilities, cues: collectClaimCues(text, analysis, label), signals: collectSignals(text, analysis) };
+}
+
+/** A disclaimer, a question ("whether", "?") or a research plan. */
+function isBlocked(analysis: CueAnalysis): boolean {
+  if (analysis.disclaimers.length > 0 || analysis.questionMark >= 0) return true;
+  for (const m of analysis.matches) if (m.cls === 'whether' || m.cls === 'future-work') return true;
+  return false;
 }
 
 function topLabel(probabilities: Record<ClaimLabel, number>): ClaimLabel {
   let best: ClaimLabel = 'none';
-  for (const label of Object.keys(probabilities) as ClaimLabel[]) {
-    if (probabilities[label] > probabilities[best]) best = label;
-  }
+  if (probabilities.correlational > probabilities[best]) best = 'correlational';
+  if (probabilities.conditional_causal > probabilities[best]) best = 'conditional_causal';
+  if (probabilities.direct_causal > probabilities[best]) best = 'direct_causal';
   return best;
 }
 
@@ -129,6 +138,7 @@ function collectSignals(text: string, analysis: CueAnalysis): Cue[] {
     const kind = SIGNAL_KINDS[m.cls];
     if (kind) signals.push(cue(text, m.start, m.end, kind));
   }
+  if (analysis.disclaimers.length === 0 && analysis.questionMark < 0) return signals; // already left to right
   for (const d of analysis.disclaimers) signals.push(cue(text, d.start, d.end, 'disclaimer'));
   if (analysis.questionMark >= 0) signals.push(cue(text, analysis.questionMark, analysis.questionMark + 1, 'question'));
   return signals.sort((a, b) => a.start - b.start || a.end - b.end);

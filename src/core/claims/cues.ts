@@ -41,6 +41,8 @@ export interface CueMatch {
 
 interface Phrase {
   words: string[];
+  /** The words single-spaced, built once. */
+  entry: string;
   cls: CueClass;
   tense?: Tense;
 }
@@ -174,7 +176,7 @@ function buildLexicon(): Map<string, Phrase[]> {
   const add = (text: string, cls: CueClass, tense?: Tense) => {
     const words = text.split(' ');
     const list = byFirst.get(words[0]) ?? [];
-    list.push({ words, cls, tense });
+    list.push({ words, entry: text, cls, tense });
     byFirst.set(words[0], list);
   };
   for (const base of CAUSAL_VERBS) {
@@ -229,7 +231,7 @@ function buildLexiconWithExtras(): Map<string, Phrase[]> {
     const list = byFirst.get(words[0]) ?? [];
     // Extras never displace a core lexicon entry of the same length.
     if (list.some((p) => p.words.join(' ') === text)) return;
-    list.push({ words, cls });
+    list.push({ words, entry: text, cls });
     list.sort((a, b) => b.words.length - a.words.length);
     byFirst.set(words[0], list);
   };
@@ -275,7 +277,7 @@ export function matchCues(tokens: WordToken[]): CueMatch[] {
         last,
         start: tokens[i].start,
         end: tokens[last - 1].end,
-        entry: matched.words.join(' '),
+        entry: matched.entry,
       });
       i = last;
     } else {
@@ -325,7 +327,8 @@ function isRecordLinkage(m: CueMatch, tokens: WordToken[]): boolean {
 /** Finds the lexicon hits and how they relate (hedged, negated, disclaimed). */
 export function analyseCues(text: string): CueAnalysis {
   const tokens = tokenize(text);
-  const matches = matchCues(tokens).map((m) => (isRecordLinkage(m, tokens) ? { ...m, cls: 'design' as const } : m));
+  const matches = matchCues(tokens);
+  for (let i = 0; i < matches.length; i++) if (isRecordLinkage(matches[i], tokens)) matches[i].cls = 'design';
   const hedgedBy = new Map<CueMatch, CueMatch>();
   const enabledBy = new Map<CueMatch, CueMatch>();
   const negatedBy = new Map<CueMatch, CueMatch>();

@@ -8,7 +8,7 @@ import { LineCounter, isMap, parseDocument, type Node } from 'yaml';
 import type { ClaimClassification, ClaimStatus, EvidenceSupport, ProseModel, Sentence, TextRange } from '../types';
 import { readAnnotations, smsProblem, designProblem, sourceProblem, type AnnotationProblem, type EvidenceAnnotation } from './annotations';
 import { citationsWithin, findCitations, type Citation } from './citations';
-import { findNamedDesign, lookUpDesign } from './designs';
+import { findNamedDesign, lookUpDesign, type NamedDesign } from './designs';
 import type { EvidenceRegistry } from './registry';
 import { closestMatch } from './closest';
 
@@ -59,43 +59,54 @@ export function decideClaimStatus(
   evidence: DocumentEvidence,
   registry: EvidenceRegistry,
   minimumSms: number,
+  named?: NamedDesign | null,
 ): ClaimDecision {
   // Not a claim: consumers filter on the label, so the status only has to be harmless.
   if (classification.label === 'none') return { status: 'associational', evidence: evidence.declared };
-  const support = sentenceEvidence(sentence, evidence, registry) ?? evidence.declared;
+  const support = sentenceEvidence(sentence, evidence, registry, named) ?? evidence.declared;
   if (classification.label === 'correlational') return { status: 'associational', evidence: support };
   if ((support.sms ?? 0) >= minimumSms) return { status: 'supported', evidence: support };
   return { status: classification.label === 'direct_causal' ? 'unsupported' : 'hedged', evidence: support };
 }
 
-/** The strongest evidence specific to this sentence that gives an SMS level, if any. */
+/**
+ * The strongest evidence specific to this sentence that gives an SMS level, if any. `named` is
+ * findNamedDesign(sentence.text) when the caller already has it (null for none).
+ */
 export function sentenceEvidence(
   sentence: Sentence,
   evidence: DocumentEvidence,
   registry: EvidenceRegistry,
+  named?: NamedDesign | null,
 ): EvidenceSupport | undefined {
   let best: EvidenceSupport | undefined;
-  const consider = (support: EvidenceSupport) => {
-    if (support.sms !== undefined && (!best || support.sms > (best.sms ?? 0))) best = support;
-  };
-  const named = findNamedDesign(sentence.text);
-  if (named) {
-    consider({
+  const design = named === undefined ? findNamedDesign(sentence.text) : (named ?? undefined);
+  if (design) {
+    best = {
       origin: 'sentence',
-      design: named.design.name,
-      sms: named.design.sms,
-      range: { start: sentence.range.start + named.start, end: sentence.range.start + named.end },
-    });
+      design: design.design.name,
+      sms: design.design.sms,
+      range: { start: sentence.range.start + design.start, end: sentence.range.start + design.end },
+    };
   }
-  for (const annotation of annotationsFor(sentence, evidence)) consider(annotation.support);
+  const annotations = evidence.annotations.length > 0 ? annotationsFor(sentence, evidence) : NONE;
+  for (const annotation of annotations) best = stronger(best, annotation.support);
+  if (evidence.citations.length === 0) return best;
   for (const citation of sentenceCitations(sentence, evidence)) {
     for (const { key, range } of citation.keys) {
       const entry = registry.entries.get(key);
       if (entry?.sms === undefined) continue;
-      consider({ origin: 'citation', sms: entry.sms, source: `@${key}`, range, ...(entry.design ? { design: entry.design } : {}) });
+      best = stronger(best, { origin: 'citation', sms: entry.sms, source: `@${key}`, range, ...(entry.design ? { design: entry.design } : {}) });
     }
   }
   return best;
+}
+
+const NONE: EvidenceAnnotation[] = [];
+
+/** `support` when it gives a higher SMS level than `best` (ties keep the earlier). */
+function stronger(best: EvidenceSupport | undefined, support: EvidenceSupport): EvidenceSupport | undefined {
+  return support.sms !== undefined && (!best || support.sms > (best.sms ?? 0)) ? support : best;
 }
 
 /** Annotations that apply to the sentence: those anchored inside it, then its paragraph's. */
@@ -133,7 +144,26 @@ export function sentenceCitations(sentence: Sentence, evidence: DocumentEvidence
 
 const FRONT_MATTER_KEYS = ['design', 'sms', 'source', 'note'];
 
+// Shared by every check of a bulletin without front matter, so unchanged claims can be recognised.
+const NOTHING_DECLARED: EvidenceSupport = Object.freeze({ origin: 'none' });
+
+// Front matter sits at the top and an edit below it keeps the same object, so its reading is kept.
+const frontMatterReadings = new WeakMap<object, { registry: EvidenceRegistry; declared: EvidenceSupport; problems: AnnotationProblem[] }>();
+
 function readFrontMatterEvidence(prose: ProseModel, registry: EvidenceRegistry, problems: AnnotationProblem[]): EvidenceSupport {
+  const frontMatter = prose.frontMatter;
+  if (!frontMatter) return NOTHING_DECLARED;
+  let reading = frontMatterReadings.get(frontMatter);
+  if (!reading || reading.registry !== registry) {
+    const found: AnnotationProblem[] = [];
+    reading = { registry, declared: readFrontMatterAfresh(prose, registry, found), problems: found };
+    frontMatterReadings.set(frontMatter, reading);
+  }
+  for (const problem of reading.problems) problems.push(problem);
+  return reading.declared;
+}
+
+function readFrontMatterAfresh(prose: ProseModel, registry: EvidenceRegistry, problems: AnnotationProblem[]): EvidenceSupport {
   const frontMatter = prose.frontMatter;
   const data = frontMatter?.data;
   if (!frontMatter || !data || typeof data !== 'object' || !('evidence' in data)) return { origin: 'none' };

@@ -1,6 +1,6 @@
 // Turns a sentence into a sparse, hashed feature vector: word 1–3-grams, character n-grams, and
 // named features built from the cue lexicon. Shared by training (scripts/) and the classifier.
-import { analyseCues, isCausal, type CueAnalysis } from './cues';
+import { analyseCues, isCausal, type CueAnalysis, type CueMatch } from './cues';
 
 export interface FeatureConfig {
   /** The hash space has 2^hashBits buckets. */
@@ -14,6 +14,8 @@ export interface FeatureConfig {
   wordTrigrams?: boolean;
   charWeight: number;
   cueWeight: number;
+  /** Weight of stem pairs with one or two words between them ("may * reduce"); 0 or absent turns them off. */
+  skipWeight?: number;
   /** Structural features: what follows claim verbs, the main verb, reporting frames. */
   structure?: number;
 }
@@ -21,6 +23,8 @@ export interface FeatureConfig {
 export interface FeatureVector {
   indices: number[];
   values: number[];
+  /** Where the cue features begin in `indices` (they run to the end). */
+  cueStart?: number;
 }
 
 const FNV_OFFSET = 0x811c9dc5;
@@ -54,6 +58,7 @@ const NS_WORD = hashString('w');
 const NS_CHAR = hashString('c');
 const NS_CUE = hashString('k');
 const NS_STEM = hashString('s');
+const NS_SKIP = hashString('g');
 const SUFFIXES = ['ations', 'ation', 'ingly', 'edly', 'ing', 'ies', 'ied', 'ed', 'es', 'ly', 's', 'e'];
 
 /** Strips one common suffix so inflections share a feature; deliberately crude and fast. */
@@ -72,60 +77,138 @@ function isNumber(word: string): boolean {
   return c >= 48 && c <= 57;
 }
 
+/** Receives each named feature as up to four pieces that concatenate to its name. */
+interface NameSink {
+  add(a: string, b?: string, c?: string, d?: string): void;
+}
+
+const TENSE_INDEX: Record<string, number> = { base: 1, present: 2, past: 3, gerund: 4 };
+const LABELS = new Map<string, string[]>();
+
+/** "causal-verb:past:adjectival" and the like, built once per combination rather than per sentence. */
+function labelOf(m: CueMatch, analysis: CueAnalysis): string {
+  const variant = analysis.adjectival.has(m) ? 1 : analysis.passive.has(m) ? 2 : 0;
+  const slot = (m.tense ? TENSE_INDEX[m.tense] : 0) * 3 + variant;
+  let row = LABELS.get(m.cls);
+  if (!row) LABELS.set(m.cls, (row = new Array<string>(15)));
+  let label = row[slot];
+  if (label === undefined) {
+    label = m.tense ? `${m.cls}:${m.tense}` : m.cls;
+    if (variant === 1) label += ':adjectival';
+    else if (variant === 2) label += ':passive';
+    row[slot] = label;
+  }
+  return label;
+}
+
+const STEMS = new Map<string, string>();
+
+/** crudeStem of a lexicon entry, remembered (entries are few and fixed). */
+function entryStem(entry: string): string {
+  let stem = STEMS.get(entry);
+  if (stem === undefined) STEMS.set(entry, (stem = crudeStem(entry)));
+  return stem;
+}
+
 /** Named features from the cue lexicon: what kinds of wording occur and how they combine. */
-export function cueFeatureNames(analysis: CueAnalysis, structure = false, structureParts = 7): string[] {
-  const names: string[] = [];
+function emitCueFeatures(analysis: CueAnalysis, out: NameSink, structure: boolean, structureParts: number): void {
   const { matches, hedgedBy, enabledBy, negatedBy, softenedBy } = analysis;
   let causal = 0;
   let bareCausal = 0;
   let association = 0;
   let previous = '^';
   let sawHedge = false;
-  let firstClaim = '';
+  let firstClaim = false;
   for (const m of matches) {
     if (m.cls === 'determiner') continue;
-    let label = m.tense ? `${m.cls}:${m.tense}` : m.cls;
-    if (analysis.adjectival.has(m)) label += ':adjectival';
-    else if (analysis.passive.has(m)) label += ':passive';
-    if (!firstClaim && (isCausal(m) || m.cls === 'association' || m.cls === 'likelihood' || m.cls === 'comparative')) {
-      firstClaim = label;
-      names.push(`first-claim:${label}`);
+    const label = labelOf(m, analysis);
+    const claimWord = isCausal(m);
+    if (!firstClaim && (claimWord || m.cls === 'association' || m.cls === 'likelihood' || m.cls === 'comparative')) {
+      firstClaim = true;
+      out.add('first-claim:', label);
     }
-    names.push(`cls:${m.cls}`, `seq:${previous}>${label}`);
-    if (m.tense) names.push(`cls:${label}`);
+    out.add('cls:', m.cls);
+    out.add('seq:', previous, '>', label);
+    if (m.tense) out.add('cls:', label);
     if (m.cls === 'hedge') sawHedge = true;
-    if (isCausal(m)) {
+    if (claimWord) {
       causal++;
       const modal = hedgedBy.get(m);
       const can = enabledBy.get(m);
       const negation = negatedBy.get(m);
-      if (modal) names.push(`hedged:${label}`, `hedged:${m.cls}`, `hedged-by:${modal.entry}`);
-      if (can) names.push(`can:${m.cls}`);
-      if (negation) names.push(`negated:${m.cls}`);
-      if (softenedBy.has(m)) names.push(`softened:${m.cls}`, `softened-by:${softenedBy.get(m)!.entry}`);
-      if (sawHedge) names.push(`after-hedge:${m.cls}`);
+      if (modal) {
+        out.add('hedged:', label);
+        out.add('hedged:', m.cls);
+        out.add('hedged-by:', modal.entry);
+      }
+      if (can) out.add('can:', m.cls);
+      if (negation) out.add('negated:', m.cls);
+      const softener = softenedBy.get(m);
+      if (softener) {
+        out.add('softened:', m.cls);
+        out.add('softened-by:', softener.entry);
+      }
+      if (sawHedge) out.add('after-hedge:', m.cls);
       const stance = modal ? 'hedged' : can ? 'can' : negation ? 'negated' : analysis.adjectival.has(m) ? 'adjectival' : 'bare';
-      names.push(`${stance}:${crudeStem(m.entry)}`);
-      const next = analysis.tokens[m.last]?.word;
-      if (next === 'with' || next === 'by') names.push(`${label}>${next}`);
+      out.add(stance, ':', entryStem(m.entry));
+      const next = m.last < analysis.tokens.length ? analysis.tokens[m.last].word : undefined;
+      if (next === 'with' || next === 'by') out.add(label, '>', next);
       if (stance === 'bare') bareCausal++;
     } else if (m.cls === 'association' || m.cls === 'likelihood') {
       association++;
-      if (hedgedBy.has(m)) names.push('hedged:association');
-      if (negatedBy.has(m)) names.push('negated:association');
+      if (hedgedBy.has(m)) out.add('hedged:association');
+      if (negatedBy.has(m)) out.add('negated:association');
     } else if (m.cls === 'evidence' && hedgedBy.has(m)) {
-      names.push('hedged:evidence');
+      out.add('hedged:evidence');
     }
     previous = label;
   }
-  names.push(`seq:${previous}>$`);
-  if (structure) structuralFeatureNames(analysis, names, structureParts);
-  if (causal === 0 && association === 0) names.push('no-claim-words');
-  if (bareCausal > 0) names.push('bare-causal');
-  if (association > 0 && causal === 0) names.push('association-only');
-  if (analysis.disclaimers.length > 0) names.push('disclaimer');
-  if (analysis.questionMark >= 0) names.push('question-mark');
+  out.add('seq:', previous, '>$');
+  if (structure) {
+    const names: string[] = [];
+    structuralFeatureNames(analysis, names, structureParts);
+    for (const name of names) out.add(name);
+  }
+  if (causal === 0 && association === 0) out.add('no-claim-words');
+  if (bareCausal > 0) out.add('bare-causal');
+  if (association > 0 && causal === 0) out.add('association-only');
+  if (analysis.disclaimers.length > 0) out.add('disclaimer');
+  if (analysis.questionMark >= 0) out.add('question-mark');
+}
+
+/** The cue features' names, for reading and debugging; extractFeatures hashes the same names without building them. */
+export function cueFeatureNames(analysis: CueAnalysis, structure = false, structureParts = 7): string[] {
+  const names: string[] = [];
+  emitCueFeatures(analysis, { add: (a, b = '', c = '', d = '') => names.push(a + b + c + d) }, structure, structureParts);
   return names;
+}
+
+/** Hashes the pieces as if joined (FNV-1a runs left to right), so no name string is built. */
+class HashingSink implements NameSink {
+  constructor(private readonly indices: number[], private readonly values: number[], private readonly mask: number, private readonly value: number) {}
+  add(a: string, b?: string, c?: string, d?: string): void {
+    let h = hashString(a, NS_CUE);
+    if (b !== undefined) h = hashString(b, h);
+    if (c !== undefined) h = hashString(c, h);
+    if (d !== undefined) h = hashString(d, h);
+    this.indices.push(finalise(h, this.mask));
+    this.values.push(this.value);
+  }
+}
+
+const STEM_IDS = new Map<string, number>();
+const STEM_CACHE_LIMIT = 50_000;
+
+/** The hash of a word's crude stem (or of <num>), cached by word: the same words recur across sentences. */
+function stemId(word: string): number {
+  let id = STEM_IDS.get(word);
+  if (id === undefined) {
+    id = isNumber(word) ? NUM : hashString(crudeStem(word));
+    // A bound keeps memory flat on huge or adversarial input; refilling is cheap.
+    if (STEM_IDS.size >= STEM_CACHE_LIMIT) STEM_IDS.clear();
+    STEM_IDS.set(word, id);
+  }
+  return id;
 }
 
 const PREPOSITIONS = new Set(['with', 'by', 'in', 'from', 'after', 'during', 'over', 'across', 'at', 'among', 'between', 'for', 'to', 'compared', 'when', 'until', 'since', 'on', 'following', 'within', 'than', 'as']);
@@ -208,10 +291,10 @@ export function extractFeatures(text: string, config: FeatureConfig, analysis = 
   const tokens = analysis.tokens;
 
   // Word n-grams over the token hashes, with sentence boundary markers.
-  const ids: number[] = [BOS];
-  for (const t of tokens) ids.push(isNumber(t.word) ? NUM : hashString(t.word));
-  ids.push(EOS);
   const ww = config.wordWeight;
+  const ids: number[] = [BOS];
+  if (ww > 0) for (const t of tokens) ids.push(isNumber(t.word) ? NUM : hashString(t.word));
+  ids.push(EOS);
   for (let i = 0; ww > 0 && i < ids.length; i++) {
     const uni = combine(NS_WORD, ids[i]);
     if (i > 0 && i < ids.length - 1) {
@@ -233,7 +316,7 @@ export function extractFeatures(text: string, config: FeatureConfig, analysis = 
   if (sw > 0) {
     let previous = combine(NS_STEM, BOS);
     for (let i = 0; i <= tokens.length; i++) {
-      const id = i < tokens.length ? (isNumber(tokens[i].word) ? NUM : hashString(crudeStem(tokens[i].word))) : EOS;
+      const id = i < tokens.length ? stemId(tokens[i].word) : EOS;
       const uni = combine(NS_STEM, id);
       if (i < tokens.length) {
         indices.push(finalise(uni, mask));
@@ -242,6 +325,17 @@ export function extractFeatures(text: string, config: FeatureConfig, analysis = 
       indices.push(finalise(combine(previous, id), mask));
       values.push(sw);
       previous = uni;
+    }
+  }
+
+  const skw = config.skipWeight ?? 0;
+  if (skw > 0) {
+    for (let i = 0; i < tokens.length; i++) {
+      const a = combine(NS_SKIP, stemId(tokens[i].word));
+      for (let gap = 2; gap <= 3 && i + gap < tokens.length; gap++) {
+        indices.push(finalise(combine(a + gap, stemId(tokens[i + gap].word)), mask));
+        values.push(skw);
+      }
     }
   }
 
@@ -260,9 +354,8 @@ export function extractFeatures(text: string, config: FeatureConfig, analysis = 
   const cw = charCount > 0 ? config.charWeight / Math.sqrt(charCount) : 0;
   for (let i = 0; i < charCount; i++) values.push(cw);
 
-  for (const name of cueFeatureNames(analysis, (config.structure ?? 0) > 0, Number(config.structure ?? 0))) {
-    indices.push(finalise(hashString(name, NS_CUE), mask));
-    values.push(config.cueWeight);
-  }
-  return { indices, values };
+  const structure = config.structure ?? 0;
+  const cueStart = indices.length;
+  emitCueFeatures(analysis, new HashingSink(indices, values, mask, config.cueWeight), structure > 0, structure);
+  return { indices, values, cueStart };
 }

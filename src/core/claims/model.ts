@@ -2,6 +2,7 @@
 // and weights as signed bytes with one scale, both base64, so model.json stays small.
 import type { ClaimLabel } from '../types';
 import type { FeatureConfig, FeatureVector } from './features';
+import { loadTrees, type SerialisedTrees, type TreeModel } from './model-trees';
 
 export const CLAIM_LABELS: ClaimLabel[] = ['none', 'correlational', 'conditional_causal', 'direct_causal'];
 
@@ -18,6 +19,8 @@ export interface SerialisedModel {
   weights: string;
   /** How the weights were made, for people reading the file. */
   provenance: Record<string, unknown>;
+  /** Boosted trees stacked on the linear scores, when trained with them. */
+  trees?: SerialisedTrees;
 }
 
 export interface LinearModel {
@@ -28,6 +31,8 @@ export interface LinearModel {
   /** Each stored weight stands for weight * scale. */
   scale: number;
   bias: Float64Array;
+  /** Boosted trees that turn the linear scores and cue features into the final probabilities. */
+  trees?: TreeModel;
 }
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
@@ -89,7 +94,8 @@ export function loadModel(serialised: SerialisedModel): LinearModel {
     bucket += gap;
     for (let c = 0; c < k; c++) weights[bucket * k + c] = quantised[w++];
   }
-  return { labels: serialised.labels, config: serialised.config, weights, scale: serialised.scale, bias: Float64Array.from(serialised.bias) };
+  const trees = serialised.trees ? loadTrees(serialised.trees) : undefined;
+  return { labels: serialised.labels, config: serialised.config, weights, scale: serialised.scale, bias: Float64Array.from(serialised.bias), trees };
 }
 
 /** Keeps buckets whose largest weight reaches `threshold` and quantises them to signed bytes. */
@@ -124,6 +130,7 @@ export function serialiseModel(model: LinearModel, threshold: number, provenance
     buckets: encodeBase64(Uint8Array.from(gaps)),
     weights: encodeBase64(new Uint8Array(Int8Array.from(quantised).buffer)),
     provenance,
+    ...(model.trees ? { trees: model.trees.serialised } : {}),
   };
 }
 

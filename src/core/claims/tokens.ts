@@ -16,7 +16,6 @@ function isWordChar(code: number): boolean {
   );
 }
 
-const APOSTROPHES = new Set([39, 0x2019]);
 
 /** Splits text into lower-cased words; hyphens and punctuation separate words. One pass, no regex. */
 export function tokenize(text: string): WordToken[] {
@@ -33,12 +32,14 @@ export function tokenize(text: string): WordToken[] {
       continue;
     }
     const start = i;
+    let curly = false;
     i++;
     while (i < n) {
       const c = text.charCodeAt(i);
       if (isWordChar(c)) {
         i++;
-      } else if (APOSTROPHES.has(c) && i + 1 < n && isWordChar(text.charCodeAt(i + 1))) {
+      } else if ((c === 39 || c === 0x2019) && i + 1 < n && isWordChar(text.charCodeAt(i + 1))) {
+        if (c === 0x2019) curly = true;
         i += 2;
       } else {
         break;
@@ -46,7 +47,7 @@ export function tokenize(text: string): WordToken[] {
     }
     let word = source.slice(start, i);
     if (source !== lower) word = word.toLowerCase();
-    if (word.includes('\u2019')) word = word.replace(/\u2019/g, "'");
+    if (curly) word = word.replace(/\u2019/g, "'");
     tokens.push({ word, start, end: i });
   }
   return tokens;

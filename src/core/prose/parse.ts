@@ -49,6 +49,7 @@ export function parseProseWithCheckpoints(text: string): ProseParse {
 }
 
 const MAYBE_FRONT_MATTER = /^\uFEFF?---/;
+const CHUNK = 1024;
 
 /**
  * Parses `text`, reusing `previous` (a parse of an earlier version of the same document) outside
@@ -63,10 +64,20 @@ export function parseProseAgain(text: string, previous: ProseParse): { parse: Pr
   }
   const limit = Math.min(oldText.length, text.length);
   let prefix = 0;
+  // Comparing slices runs natively; a character loop only finds the spot inside the last chunk.
+  while (prefix + CHUNK <= limit && oldText.slice(prefix, prefix + CHUNK) === text.slice(prefix, prefix + CHUNK)) prefix += CHUNK;
   while (prefix < limit && oldText.charCodeAt(prefix) === text.charCodeAt(prefix)) prefix++;
-  let suffix = 0;
   const suffixLimit = limit - prefix;
-  while (suffix < suffixLimit && oldText.charCodeAt(oldText.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)) suffix++;
+  const oldLength = oldText.length;
+  const newLength = text.length;
+  let suffix = 0;
+  while (
+    suffix + CHUNK <= suffixLimit &&
+    oldText.slice(oldLength - suffix - CHUNK, oldLength - suffix) === text.slice(newLength - suffix - CHUNK, newLength - suffix)
+  ) {
+    suffix += CHUNK;
+  }
+  while (suffix < suffixLimit && oldText.charCodeAt(oldLength - 1 - suffix) === text.charCodeAt(newLength - 1 - suffix)) suffix++;
 
   // Front matter is read from the top; an edit in it, or one that could create it, means a fresh parse.
   const frontMatter = old.frontMatter;
