@@ -6,7 +6,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ClaimLabel } from '../src/core/types';
 import { extractFeatures, hashString, type FeatureConfig, type FeatureVector } from '../src/core/claims/features';
-import { CLAIM_LABELS, loadModel, serialiseModel, type LinearModel } from '../src/core/claims/model';
+import { CLAIM_LABELS, loadModel, predictProbabilities, serialiseModel, type LinearModel } from '../src/core/claims/model';
+import { loadTrees, treeInputs, type SerialisedTrees } from '../src/core/claims/model-trees';
 import { classifyWithModel } from '../src/core/claims/classifier';
 
 export const REPO_ROOT = path.resolve(__dirname, '..');
@@ -54,6 +55,8 @@ export interface TrainSettings {
   nbAlpha?: number;
   /** Adds this multiple of a multinomial naive Bayes model's log-probabilities (centred per feature) to the weights. */
   naiveBayes?: number;
+  /** Gradient-boosted trees stacked on out-of-fold linear scores and cue features. */
+  trees?: { rounds: number; depth: number; shrinkage: number; lambda: number; minCueCount: number; innerFolds: number };
   /** Buckets seen in fewer training sentences than this are ignored (0 or absent: all kept). */
   minCount?: number;
   /** Epochs of cue-only training before the full model starts from those weights; 0 or absent: none. */
@@ -109,6 +112,7 @@ function vectorsFor(rows: LabelledSentence[], config: FeatureConfig): FeatureVec
 }
 
 export function trainModel(rows: LabelledSentence[], settings: TrainSettings, vectors?: FeatureVector[]): LinearModel {
+  if (settings.trees) return trainStacked(rows, settings, vectors ?? vectorsFor(rows, settings.features));
   if (settings.views) {
     // Summing the views' scores is a linear model over the union of their features.
     let combined: LinearModel | undefined;
@@ -142,6 +146,155 @@ export function trainModel(rows: LabelledSentence[], settings: TrainSettings, ve
     for (let c = 0; c < bias.length; c++) bias[c] += m.bias[c] / bags;
   }
   return { ...models[0], weights, bias };
+}
+
+/** Linear model on all rows, plus trees fitted on its out-of-fold scores (inner cross-validation) and the cue features. */
+function trainStacked(rows: LabelledSentence[], settings: TrainSettings, vectors: FeatureVector[]): LinearModel {
+  const t = settings.trees!;
+  const plain: TrainSettings = { ...settings, trees: undefined };
+  const shipped = (m: LinearModel) => loadModel(serialiseModel(m, PRUNE_THRESHOLD, {}));
+  const fold = foldOf(rows, t.innerFolds);
+  const logProbs: number[][] = new Array(rows.length);
+  for (let f = 0; f < t.innerFolds; f++) {
+    const idx = rows.map((_, i) => i).filter((i) => fold[i] !== f);
+    const m = shipped(trainModel(idx.map((i) => rows[i]), plain, idx.map((i) => vectors[i])));
+    rows.forEach((_, i) => {
+      if (fold[i] === f) logProbs[i] = predictProbabilities(m, vectors[i]).map(Math.log);
+    });
+  }
+  // Cue buckets common enough to split on.
+  const counts = new Map<number, number>();
+  for (const v of vectors) {
+    const seen = new Set(v.indices.slice(v.cueStart ?? v.indices.length));
+    for (const b of seen) counts.set(b, (counts.get(b) ?? 0) + 1);
+  }
+  const cueBuckets = [...counts].filter(([, n]) => n >= t.minCueCount).map(([b]) => b).sort((a, b) => a - b);
+  const serialisedShell: SerialisedTrees = { cueBuckets, base: [], trees: [], labels: CLAIM_LABELS.length };
+  const shell = loadTrees(serialisedShell);
+  const inputs = vectors.map((v, i) => treeInputs(shell, logProbs[i], v));
+  const targets = rows.map((r) => CLAIM_LABELS.indexOf(r.label));
+  const boosted = boostTrees(inputs, targets, t, settings.classWeightPower);
+  const linear = trainModel(rows, plain, vectors);
+  return { ...linear, trees: loadTrees({ ...serialisedShell, base: boosted.base, trees: boosted.trees }) };
+}
+
+/** Multiclass gradient boosting (softmax loss, second-order leaves) on dense inputs, histogram splits. */
+function boostTrees(inputs: Float64Array[], targets: number[], t: NonNullable<TrainSettings['trees']>, classWeightPower: number): { base: number[]; trees: number[][] } {
+  const k = CLAIM_LABELS.length;
+  const n = inputs.length;
+  const d = inputs[0].length;
+  // Candidate thresholds per input: midpoints of up to 32 quantiles (binary inputs: 0.5).
+  const thresholds: number[][] = [];
+  for (let j = 0; j < d; j++) {
+    const values = [...new Set(inputs.map((x) => x[j]))].sort((a, b) => a - b);
+    const cuts: number[] = [];
+    const step = Math.max(1, Math.floor(values.length / 32));
+    for (let q = step; q < values.length; q += step) cuts.push((values[q - 1] + values[q]) / 2);
+    thresholds.push(cuts);
+  }
+  const bins = new Uint8Array(n * d);
+  for (let r = 0; r < n; r++) {
+    for (let j = 0; j < d; j++) {
+      const cuts = thresholds[j];
+      let b = 0;
+      while (b < cuts.length && inputs[r][j] > cuts[b]) b++;
+      bins[r * d + j] = b;
+    }
+  }
+  const counts = new Array(k).fill(0);
+  for (const y of targets) counts[y]++;
+  const weight = counts.map((c) => Math.pow(n / (k * Math.max(c, 1)), classWeightPower));
+  const base = counts.map((c) => Math.log(Math.max(c, 1) / n));
+  const F = new Float64Array(n * k);
+  for (let r = 0; r < n; r++) for (let c = 0; c < k; c++) F[r * k + c] = base[c];
+  const trees: number[][] = [];
+  const g = new Float64Array(n);
+  const h = new Float64Array(n);
+  const all = Array.from({ length: n }, (_, r) => r);
+  for (let round = 0; round < t.rounds; round++) {
+    const p = new Float64Array(n * k);
+    for (let r = 0; r < n; r++) {
+      let max = -Infinity;
+      for (let c = 0; c < k; c++) max = Math.max(max, F[r * k + c]);
+      let total = 0;
+      for (let c = 0; c < k; c++) total += p[r * k + c] = Math.exp(F[r * k + c] - max);
+      for (let c = 0; c < k; c++) p[r * k + c] /= total;
+    }
+    for (let c = 0; c < k; c++) {
+      for (let r = 0; r < n; r++) {
+        const w = weight[targets[r]];
+        const pc = p[r * k + c];
+        g[r] = w * (pc - (targets[r] === c ? 1 : 0));
+        h[r] = Math.max(w * pc * (1 - pc), 1e-6);
+      }
+      const nodes: number[] = [];
+      const build = (rowsIn: number[], depth: number): number => {
+        const id = nodes.length / 4;
+        nodes.push(-1, 0, 0, 0);
+        let G = 0;
+        let H = 0;
+        for (const r of rowsIn) {
+          G += g[r];
+          H += h[r];
+        }
+        const leaf = () => {
+          nodes[id * 4 + 1] = (-G / (H + t.lambda)) * t.shrinkage;
+          return id;
+        };
+        if (depth >= t.depth || rowsIn.length < 10) return leaf();
+        let bestGain = 1e-6;
+        let bestJ = -1;
+        let bestB = -1;
+        const parent = (G * G) / (H + t.lambda);
+        const hg = new Float64Array(33);
+        const hh = new Float64Array(33);
+        for (let j = 0; j < d; j++) {
+          const cuts = thresholds[j].length;
+          if (cuts === 0) continue;
+          hg.fill(0);
+          hh.fill(0);
+          for (const r of rowsIn) {
+            const b = bins[r * d + j];
+            hg[b] += g[r];
+            hh[b] += h[r];
+          }
+          let GL = 0;
+          let HL = 0;
+          for (let b = 0; b < cuts; b++) {
+            GL += hg[b];
+            HL += hh[b];
+            const GR = G - GL;
+            const HR = H - HL;
+            if (HL < 1 || HR < 1) continue;
+            const gain = (GL * GL) / (HL + t.lambda) + (GR * GR) / (HR + t.lambda) - parent;
+            if (gain > bestGain) {
+              bestGain = gain;
+              bestJ = j;
+              bestB = b;
+            }
+          }
+        }
+        if (bestJ < 0) return leaf();
+        const left = rowsIn.filter((r) => bins[r * d + bestJ] <= bestB);
+        const right = rowsIn.filter((r) => bins[r * d + bestJ] > bestB);
+        nodes[id * 4] = bestJ;
+        nodes[id * 4 + 1] = Number(thresholds[bestJ][bestB].toPrecision(6));
+        nodes[id * 4 + 2] = build(left, depth + 1);
+        nodes[id * 4 + 3] = build(right, depth + 1);
+        return id;
+      };
+      build(all, 0);
+      for (let i = 0; i < nodes.length; i += 4) if (nodes[i] < 0) nodes[i + 1] = Number(nodes[i + 1].toPrecision(6));
+      // Update this label's scores with the tree just grown.
+      for (let r = 0; r < n; r++) {
+        let node = 0;
+        while (nodes[node * 4] >= 0) node = inputs[r][nodes[node * 4]] <= nodes[node * 4 + 1] ? nodes[node * 4 + 2] : nodes[node * 4 + 3];
+        F[r * k + c] += nodes[node * 4 + 1];
+      }
+      trees.push(nodes);
+    }
+  }
+  return { base: base.map((b) => Number(b.toPrecision(6))), trees };
 }
 
 /** Marks buckets that occur in fewer than minCount of the sentences. */

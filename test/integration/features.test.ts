@@ -240,7 +240,7 @@ describe('Researcher workflows in the real editor', () => {
       await vscode.commands.executeCommand('workbench.files.action.collapseExplorerFolders');
       await vscode.commands.executeCommand('bulletinChecker.showClaims');
       // A wider side bar shows whole sentences in the view.
-      for (let i = 0; i < 4; i++) await vscode.commands.executeCommand('workbench.action.increaseViewWidth');
+      for (let i = 0; i < 3; i++) await vscode.commands.executeCommand('workbench.action.decreaseViewWidth');
       await vscode.commands.executeCommand('bulletinChecker.showClaims');
       await new Promise((r) => setTimeout(r, 400));
       await takeScreenshot('claims-view');

@@ -68,6 +68,11 @@ describe('hostile documents at the sizes the robustness issue names', function (
     });
   }
 
+  it('checks front matter holding an unresolved YAML alias instead of throwing', () => {
+    // Found by the property tests: `*x` in front matter is a YAML alias with no anchor.
+    for (const text of ['---\n*x\n---\n', '---\n*draft*\n---\nSupervision cuts reoffending.\n']) checkSoundly(text);
+  });
+
   it('keeps lone surrogates in prose exactly as written in the masked text', () => {
     // Offsets in the masked text are document offsets, and rules quote and rewrite from it.
     const text = 'Supervision \ud800cuts reoffending \udc00 for offenders.';

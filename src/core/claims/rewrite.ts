@@ -394,15 +394,8 @@ export function claimFixes(request: ClaimFixRequest): Fix[] {
   const { text, masked, sentence } = request;
   const sentenceText = masked.slice(sentence.start, sentence.end);
   const cueStart = request.cue ? request.cue.start - sentence.start : undefined;
-  const toDocument = (edit: SentenceEdit | undefined): SentenceEdit | undefined => {
-    if (!edit) return undefined;
-    const start = sentence.start + edit.start;
-    const end = sentence.start + edit.end;
-    // Markup inside the span (emphasis, links) would be lost; offer nothing rather than break it.
-    if (text.slice(start, end) !== masked.slice(start, end)) return undefined;
-    return { start, end, newText: edit.newText };
-  };
   const reworded = toDocument(
+    request,
     request.label === 'direct_causal' ? rewordAsAssociation(sentenceText, cueStart) : rewordHedgedAsAssociation(sentenceText, cueStart),
   );
   if (reworded) {
@@ -413,7 +406,7 @@ export function claimFixes(request: ClaimFixRequest): Fix[] {
     });
   }
   if (request.label === 'direct_causal') {
-    const hedged = toDocument(hedgeWithMay(sentenceText, cueStart));
+    const hedged = toDocument(request, hedgeWithMay(sentenceText, cueStart));
     if (hedged) {
       fixes.push({ title: `Hedge: “${hedged.newText}${nextWord(text, hedged.end)}”`, edits: [{ range: { start: hedged.start, end: hedged.end }, newText: hedged.newText }] });
     }
@@ -426,6 +419,16 @@ export function claimFixes(request: ClaimFixRequest): Fix[] {
   return fixes;
 }
 
+/** A sentence edit in document offsets, or undefined when it would cut through markup. */
+function toDocument(request: ClaimFixRequest, edit: SentenceEdit | undefined): SentenceEdit | undefined {
+  if (!edit) return undefined;
+  const start = request.sentence.start + edit.start;
+  const end = request.sentence.start + edit.end;
+  // Markup inside the span (emphasis, links) would be lost; offer nothing rather than break it.
+  if (request.text.slice(start, end) !== request.masked.slice(start, end)) return undefined;
+  return { start, end, newText: edit.newText };
+}
+
 // The word after an edit (two after a determiner), so a fix's title reads as a phrase ("is associated with lower reoffending").
 function nextWord(text: string, from: number): string {
   const after = text.slice(from, from + 60);
@@ -434,9 +437,12 @@ function nextWord(text: string, from: number): string {
   return NOT_AN_OBJECT.has(first.trim().toLowerCase()) ? words : first;
 }
 
+function suppressionComment(kind: string, ruleId: string): string {
+  return `<!-- bulletin-checker-${kind} ${ruleId} -- reason: … -->`;
+}
+
 function suppressionFix(request: ClaimFixRequest): Fix {
   const { text, sentence, ruleId } = request;
-  const comment = (kind: string) => `<!-- bulletin-checker-${kind} ${ruleId} -- reason: … -->`;
   if (request.startsParagraph) {
     // The sentence opens its paragraph, so its line starts after whitespace only: a short scan back.
     let lineStart = sentence.start;
@@ -445,7 +451,7 @@ function suppressionFix(request: ClaimFixRequest): Fix {
       const newline = text[lineStart - 1] === '\n' && text[lineStart - 2] === '\r' ? '\r\n' : text[lineStart - 1] === '\r' ? '\r' : '\n';
       return {
         title: 'Suppress for this line, with a reason',
-        edits: [{ range: { start: lineStart, end: lineStart }, newText: `${text.slice(lineStart, sentence.start)}${comment('disable-next-line')}${newline}` }],
+        edits: [{ range: { start: lineStart, end: lineStart }, newText: `${text.slice(lineStart, sentence.start)}${suppressionComment('disable-next-line', ruleId)}${newline}` }],
       };
     }
   }
@@ -455,6 +461,6 @@ function suppressionFix(request: ClaimFixRequest): Fix {
   while (at < sentence.end && text[at] !== '\n' && text[at] !== '\r') at++;
   return {
     title: 'Suppress for this line, with a reason',
-    edits: [{ range: { start: at, end: at }, newText: ` ${comment('disable-line')}` }],
+    edits: [{ range: { start: at, end: at }, newText: ` ${suppressionComment('disable-line', ruleId)}` }],
   };
 }

@@ -45,6 +45,14 @@ export function lineFinder(text: string): (offset: number) => number {
   };
 }
 
+/** The claim's cue words, without spans that sit inside a longer cue ("may help" in "may help to reduce"). */
+export function cueWords(claim: Claim): string[] {
+  const cues = claim.classification.cues;
+  return cues
+    .filter((c) => !cues.some((o) => o !== c && o.start <= c.start && c.end <= o.end && o.end - o.start > c.end - c.start))
+    .map((c) => c.text);
+}
+
 export function describeEvidence(claim: Claim): string {
   const e = claim.evidence;
   if (e.origin === 'none') return 'none declared';
@@ -62,7 +70,7 @@ export function claimRows(text: string, claims: Claim[]): ClaimRow[] {
       sentence: text.slice(claim.sentence.range.start, claim.sentence.range.end).replace(/\s+/g, ' ').trim(),
       classification: LABEL_WORDS[claim.classification.label] ?? claim.classification.label,
       status: claim.status,
-      cue: claim.classification.cues.map((c) => c.text).join('; '),
+      cue: cueWords(claim).join('; '),
       evidence: describeEvidence(claim),
     }));
 }

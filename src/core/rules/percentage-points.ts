@@ -59,13 +59,10 @@ const EXPLANATION = [
 /** Reports the figures in one sentence's masked text; `offset` is where the sentence starts. */
 function checkSentence(text: string, offset: number, report: (finding: RuleReport) => void): void {
   if (!/\d/.test(text) || RELATIVE.test(text)) return;
-  let percentages: number | undefined;
-  // Counted once per sentence, and only if a figure needs it.
-  const otherPercentages = () => (percentages ??= text.match(OTHER_PERCENT)?.length ?? 0) > 1;
   FIGURE.lastIndex = 0;
   for (let m = FIGURE.exec(text); m; m = FIGURE.exec(text)) {
     const suspect = readMatch(m, offset);
-    if (!suspect || !aboutRates(text, m.index, m.index + m[0].length, otherPercentages)) continue;
+    if (!suspect || !aboutRates(text, m.index, m.index + m[0].length)) continue;
     const unit = suspect.number === '1' || suspect.attributive ? 'percentage point' : 'percentage points';
     const replacement = `${suspect.number} ${unit}`;
     const fix: Fix = { title: `Change to “${replacement}”`, edits: [{ range: suspect.range, newText: replacement }], isPreferred: true };
@@ -117,7 +114,7 @@ function readMatch(m: RegExpExecArray, offset: number): Suspect | undefined {
 // it or another percentage in the sentence. Windows keep the work per figure bounded.
 const LOOK_BEHIND = 120;
 
-function aboutRates(text: string, start: number, end: number, otherPercentages: () => boolean): boolean {
+function aboutRates(text: string, start: number, end: number): boolean {
   const before = text.slice(Math.max(0, start - LOOK_BEHIND), start);
   let rate = lastMatch(RATE_WORD, before);
   if (rate >= 0 && COUNT_BEFORE.test(before.slice(Math.max(0, rate - 20), rate))) rate = -1;
@@ -125,7 +122,15 @@ function aboutRates(text: string, start: number, end: number, otherPercentages: 
   if (rate >= 0 || count >= 0) return rate > count;
   RATE_WORD.lastIndex = 0;
   if (RATE_WORD.test(text.slice(end, end + 60))) return true;
-  return otherPercentages();
+  return otherPercentages(text);
+}
+
+/** Whether the sentence gives more than one percentage; counted only when a figure needs it. */
+function otherPercentages(text: string): boolean {
+  OTHER_PERCENT.lastIndex = 0;
+  let count = 0;
+  while (OTHER_PERCENT.exec(text) !== null) if (++count > 1) return true;
+  return false;
 }
 
 function lastMatch(pattern: RegExp, text: string): number {

@@ -2,7 +2,7 @@
 // CodeLens at the top of the bulletin that summarises the counts.
 import * as vscode from 'vscode';
 import type { Claim, ClaimStatus } from '../../core/types';
-import { describeEvidence } from '../../core/report/claimsReport';
+import { cueWords, describeEvidence } from '../../core/report/claimsReport';
 import type { CheckedDocument, DocumentChecker } from '../documentChecker';
 
 const GROUPS: { status: ClaimStatus; label: string; icon: string; colour: string }[] = [
@@ -60,7 +60,7 @@ export class ClaimsView implements vscode.TreeDataProvider<Node>, vscode.CodeLen
     const uri = this.shown!.uri;
     const sentence = claim.sentence.text.replace(/\s+/g, ' ').trim();
     const item = new vscode.TreeItem(sentence.length > 90 ? sentence.slice(0, 89) + '…' : sentence);
-    const cue = claim.classification.cues.map((c) => c.text).join(', ');
+    const cue = cueWords(claim).join(', ');
     const position = this.positionOf(claim.sentence.range.start);
     item.description = `line ${position.line + 1}${cue ? ` · ${cue}` : ''}`;
     item.tooltip = new vscode.MarkdownString(`${sentence}\n\n**Status:** ${claim.status} · **Evidence:** ${describeEvidence(claim)}`);
