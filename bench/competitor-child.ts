@@ -18,9 +18,12 @@ async function main(): Promise<void> {
   const warm = readFileSync(warmFile, 'utf8');
   for (let i = 0; i < 3; i++) await checker.check(warm);
   const text = readFileSync(file, 'utf8');
+  const cpu = process.cpuUsage();
   const start = performance.now();
   const problems = await checker.check(text);
-  process.stdout.write(JSON.stringify({ ms: performance.now() - start, problems }) + '\n');
+  const ms = performance.now() - start;
+  const used = process.cpuUsage(cpu);
+  process.stdout.write(JSON.stringify({ ms, cpuMs: (used.user + used.system) / 1000, problems }) + '\n');
 }
 
 main().catch((error) => {

@@ -426,8 +426,11 @@ function addNaiveBayes(models: LinearModel[], rows: LabelledSentence[], data: Fe
     if (!seen[b]) continue;
     let mean = 0;
     const logs = new Float64Array(k);
-    for (let c = 0; c < k; c++) mean += logs[c] = Math.log((alpha + counts[b * k + c]) / (alpha * used + totals[c])) / k;
-    for (const m of models) for (let c = 0; c < k; c++) m.weights[b * k + c] += share * (logs[c] - mean * 1);
+    for (let c = 0; c < k; c++) {
+      logs[c] = Math.log((alpha + counts[b * k + c]) / (alpha * used + totals[c]));
+      mean += logs[c] / k;
+    }
+    for (const m of models) for (let c = 0; c < k; c++) m.weights[b * k + c] += share * (logs[c] - mean);
   }
   for (const m of models) for (let c = 0; c < k; c++) m.bias[c] += share * Math.log(prior[c] / rows.length);
 }
@@ -435,8 +438,8 @@ function addNaiveBayes(models: LinearModel[], rows: LabelledSentence[], data: Fe
 /** Feature values with random n-gram features zeroed (cue features, weighted differently, are kept). */
 function dropped(vector: FeatureVector, p: number, random: () => number): number[] {
   const keepScale = 1 / (1 - p);
-  const cue = vector.values[vector.values.length - 1];
-  return vector.values.map((v) => (v === cue ? v : random() < p ? 0 : v * keepScale));
+  const cueStart = vector.cueStart ?? vector.values.length;
+  return vector.values.map((v, f) => (f >= cueStart ? v : random() < p ? 0 : v * keepScale));
 }
 
 /** Per bucket and label: log of (share of label rows with the feature) / (share of other rows), times factor. */
@@ -517,7 +520,7 @@ export function score(gold: ClaimLabel[], predicted: ClaimLabel[]): Scores {
 }
 
 /** Stratified folds fixed by each sentence's hash, so reruns split identically. */
-function foldOf(rows: LabelledSentence[], folds: number): number[] {
+export function foldOf(rows: LabelledSentence[], folds: number): number[] {
   const assignment = new Array(rows.length).fill(0);
   for (const label of CLAIM_LABELS) {
     const members = rows.map((r, i) => ({ r, i })).filter((x) => x.r.label === label);

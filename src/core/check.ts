@@ -29,7 +29,7 @@ import { emptyRegistry, type EvidenceRegistry } from './claims/registry';
 import { findNamedDesign, type NamedDesign } from './claims/designs';
 import { parseSuppressions } from './suppressions';
 import { allRules } from './rules/index';
-import type { Rule, RuleContext, RuleReport } from './rules/rule';
+import { LAZY_REPORT, type Rule, type RuleContext, type RuleReport } from './rules/rule';
 
 export interface RuleSetting {
   /** `off` disables the rule. */
@@ -385,16 +385,53 @@ interface RuleRun {
   failures: RuleFailure[];
 }
 
-function toFinding(rule: Rule, severity: Severity, reportedSeverityApplies: boolean, report: RuleReport, delta: number): Finding {
+function toFinding(
+  rule: Rule,
+  severity: Severity,
+  reportedSeverityApplies: boolean,
+  report: RuleReport,
+  delta: number,
+  data = report.data,
+): Finding {
+  const finalSeverity = reportedSeverityApplies && report.severity ? report.severity : severity;
+  const range = delta === 0 ? report.range : { start: report.range.start + delta, end: report.range.end + delta };
+  if (report[LAZY_REPORT] && delta === 0) return lazyFinding(rule.id, finalSeverity, range, report, data);
+  const fixes = report.fixes;
   return {
     ruleId: rule.id,
-    severity: reportedSeverityApplies && report.severity ? report.severity : severity,
-    range: delta === 0 ? report.range : { start: report.range.start + delta, end: report.range.end + delta },
+    severity: finalSeverity,
+    range,
     message: report.message,
     explanation: report.explanation,
-    fixes: report.fixes ? (delta === 0 ? report.fixes : moveFixes(report.fixes, delta)) : [],
-    ...(report.data ? { data: report.data } : {}),
+    fixes: fixes ? (delta === 0 ? fixes : moveFixes(fixes, delta)) : [],
+    ...(data ? { data } : {}),
   };
+}
+
+/** A finding whose explanation and fixes are read from the report only when someone asks. */
+function lazyFinding(ruleId: string, severity: Severity, range: Finding['range'], report: RuleReport, data: Finding['data']): Finding {
+  let explanation: string | undefined;
+  let fixes: Fix[] | undefined;
+  const finding: Finding = {
+    ruleId,
+    severity,
+    range,
+    message: report.message,
+    get explanation(): string {
+      return (explanation ??= report.explanation);
+    },
+    set explanation(value: string) {
+      explanation = value;
+    },
+    get fixes(): Fix[] {
+      return (fixes ??= report.fixes ?? []);
+    },
+    set fixes(value: Fix[]) {
+      fixes = value;
+    },
+  };
+  if (data) finding.data = data;
+  return finding;
 }
 
 function moveFixes(fixes: Fix[], delta: number): Fix[] {
@@ -404,9 +441,16 @@ function moveFixes(fixes: Fix[], delta: number): Fix[] {
   }));
 }
 
+/** A plain copy of a report moved by `delta` (lazy parts are made now, so the copy holds no context). */
 function moveReport(report: RuleReport, delta: number): RuleReport {
-  const moved: RuleReport = { ...report, range: { start: report.range.start + delta, end: report.range.end + delta } };
+  const moved: RuleReport = {
+    range: { start: report.range.start + delta, end: report.range.end + delta },
+    message: report.message,
+    explanation: report.explanation,
+  };
   if (report.fixes) moved.fixes = moveFixes(report.fixes, delta);
+  if (report.data) moved.data = report.data;
+  if (report.severity) moved.severity = report.severity;
   return moved;
 }
 
@@ -469,18 +513,21 @@ function runClaimRule(rule: Rule, severity: Severity, reportedSeverityApplies: b
           if (memo.report) {
             const sameData = memo.finding?.data !== undefined && memo.claim.evidence === claim.evidence && memo.claim.classification === claim.classification;
             const data = sameData ? memo.finding!.data : rule.claimData?.(claim);
-            finding = toFinding(rule, severity, reportedSeverityApplies, data ? { ...memo.report, data } : memo.report, outcome.start);
+            finding = toFinding(rule, severity, reportedSeverityApplies, memo.report, outcome.start, data);
           }
           memo.claim = claim;
           memo.finding = finding;
           memo.severity = finalSeverity;
         } else {
           const report = rule.checkClaim!(claim, run.context);
-          if (report) {
-            const data = rule.claimData?.(claim);
-            finding = toFinding(rule, severity, reportedSeverityApplies, data ? { ...report, data } : report, 0);
+          if (memos) {
+            // Kept for later checks, so made in full now rather than holding this check's context.
+            const relative = report && moveReport(report, -outcome.start);
+            if (relative) finding = toFinding(rule, severity, reportedSeverityApplies, relative, outcome.start, rule.claimData?.(claim));
+            memos[k] = decisionMemo(claim, relative, finding, finalSeverity);
+          } else if (report) {
+            finding = toFinding(rule, severity, reportedSeverityApplies, report, 0, rule.claimData?.(claim));
           }
-          if (memos) memos[k] = decisionMemo(claim, report && moveReport(report, -outcome.start), finding, finalSeverity);
         }
         if (finding) found.push(finding);
       }

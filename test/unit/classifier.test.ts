@@ -1,6 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { classifySentence } from '../../src/core/claims/classifier';
 import { analyseCues } from '../../src/core/claims/cues';
+import { cueBucket, cueFeatureNames, extractFeatures } from '../../src/core/claims/features';
+import { predictTrees, loadTrees } from '../../src/core/claims/model-trees';
+import { tokenize } from '../../src/core/claims/tokens';
 import { decodeBase64, encodeBase64, loadModel, serialiseModel, CLAIM_LABELS } from '../../src/core/claims/model';
 import type { ClaimLabel, Cue } from '../../src/core/types';
 
@@ -147,5 +150,62 @@ describe('claim model file format', () => {
     assert.ok(Math.abs(loaded.weights[3 * 4 + 1] * loaded.scale - 1.27) < 0.01);
     assert.ok(Math.abs(loaded.weights[15 * 4 + 3] * loaded.scale + 0.5) < 0.01);
     assert.equal(loaded.weights[200 / 4], 0);
+  });
+});
+
+describe('claim features', () => {
+  const config = { hashBits: 18, charMin: 2, charMax: 5, wordWeight: 0, charWeight: 0, cueWeight: 2, stemWeight: 1 };
+
+  it('hashes cue features exactly as their names would hash, without building the names', () => {
+    for (const text of [
+      'High-quality supervision may reduce reoffending.',
+      'Electronic monitoring did not reduce reoffending, and the reduced risk was not causal.',
+      'Does supervision cut reoffending?',
+    ]) {
+      const analysis = analyseCues(text);
+      const vector = extractFeatures(text, config, analysis);
+      const cueIndices = vector.indices.slice(vector.cueStart);
+      assert.deepEqual(cueIndices, cueFeatureNames(analysis).map((n) => cueBucket(n, config.hashBits)), text);
+      assert.ok(cueIndices.length > 2, text);
+    }
+  });
+
+  it('names the modal-hedged causal verb and the negated one', () => {
+    assert.ok(cueFeatureNames(analyseCues('Smaller caseloads could improve supervision.')).includes('hedged:causal-verb:base'));
+    assert.ok(cueFeatureNames(analyseCues('Tagging did not reduce reoffending.')).includes('negated:causal-verb'));
+  });
+
+  it('gives the same vector for a sentence seen before (cached stems) and for its first sighting', () => {
+    const text = 'Reoffending reductions were reported by probation practitioners in 2019.';
+    const first = extractFeatures(text, config);
+    for (let i = 0; i < 3; i++) assert.deepEqual(extractFeatures(text, config), first);
+  });
+
+  it('reads a curly apostrophe inside a word as a straight one', () => {
+    assert.deepEqual(tokenize('It didn\u2019t cut reoffending.').map((t) => t.word), ['it', "didn't", 'cut', 'reoffending']);
+    const analysis = analyseCues('It didn\u2019t cut reoffending.');
+    const verb = analysis.matches.find((m) => m.entry === 'cut');
+    assert.ok(verb && analysis.negatedBy.has(verb));
+  });
+});
+
+describe('stacked trees', () => {
+  it('routes inputs down a split and adds each leaf to its label', () => {
+    // One split on input 4 (the first cue bucket) for label 0, a constant leaf for label 1.
+    const trees = loadTrees({
+      cueBuckets: [7],
+      base: [0, 0, 0, 0],
+      labels: 4,
+      trees: [
+        [4, 0.5, 1, 2, -1, -1, 0, 0, -1, 2, 0, 0],
+        [-1, 0.5, 0, 0],
+      ],
+    });
+    const off = predictTrees(trees, Float64Array.from([0, 0, 0, 0, 0]));
+    const on = predictTrees(trees, Float64Array.from([0, 0, 0, 0, 1]));
+    assert.ok(Math.abs(off[0] / off[2] - Math.exp(-1)) < 1e-9);
+    assert.ok(Math.abs(on[0] / on[2] - Math.exp(2)) < 1e-9);
+    assert.ok(Math.abs(on[1] / on[2] - Math.exp(0.5)) < 1e-9);
+    assert.ok(Math.abs(on.reduce((a, b) => a + b, 0) - 1) < 1e-12);
   });
 });

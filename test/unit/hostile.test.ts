@@ -68,9 +68,12 @@ describe('hostile documents at the sizes the robustness issue names', function (
     });
   }
 
-  it('checks front matter holding an unresolved YAML alias instead of throwing', () => {
+  it('checks front matter holding an unresolved YAML alias or an alias bomb instead of throwing', () => {
     // Found by the property tests: `*x` in front matter is a YAML alias with no anchor.
-    for (const text of ['---\n*x\n---\n', '---\n*draft*\n---\nSupervision cuts reoffending.\n']) checkSoundly(text);
+    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]', 'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]', 'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]', 'd: [*c, *c, *c, *c, *c, *c, *c, *c, *c]'].join('\n');
+    for (const text of ['---\n*x\n---\n', '---\n*draft*\n---\nSupervision cuts reoffending.\n', `---\n${bomb}\n---\nText.\n`]) {
+      checkSoundly(text);
+    }
   });
 
   it('keeps lone surrogates in prose exactly as written in the masked text', () => {

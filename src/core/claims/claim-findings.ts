@@ -1,7 +1,7 @@
 // What the two causal-claim rules share: where to point, how to describe the evidence, the hover
 // text and the fixes.
-import type { Claim, EvidenceSupport, Glossary, GlossaryEntry, TermMatch, TextRange } from '../types';
-import type { RuleContext, RuleReport } from '../rules/rule';
+import type { Claim, EvidenceSupport, Fix, Glossary, GlossaryEntry, TermMatch, TextRange } from '../types';
+import { LAZY_REPORT, type RuleContext, type RuleReport } from '../rules/rule';
 import { claimFixes } from './rewrite';
 import { wordingForSms } from './designs';
 import { sentenceCitations } from './evidence';
@@ -165,7 +165,7 @@ export function reportClaims(
 ): void {
   for (const claim of context.claims) {
     const found = claimReport(context, claim, status, message, ruleId);
-    if (found) report({ ...found, data: claimData(claim) });
+    if (found) report({ range: found.range, message: found.message, explanation: found.explanation, fixes: found.fixes, data: claimData(claim) });
   }
 }
 
@@ -182,19 +182,27 @@ export function claimReport(
   if (label !== 'direct_causal' && label !== 'conditional_causal') return undefined;
   const range = claimRange(claim);
   const cueText = context.text.slice(range.start, range.end).replace(/\s+/g, ' ');
+  // The hover text and fixes cost far more than the rest, so they are made when first read.
+  let explanation: string | undefined;
+  let fixes: Fix[] | undefined;
   return {
     range,
     message: message(cueText, claim),
-    explanation: claimExplanation(claim, context, cueText),
-    fixes: claimFixes({
-      text: context.text,
-      masked: context.prose.masked,
-      sentence: claim.sentence.range,
-      cue: range === claim.sentence.range ? undefined : range,
-      label,
-      ruleId,
-      startsParagraph: startsItsBlock(claim, range, context),
-    }),
+    get explanation(): string {
+      return (explanation ??= claimExplanation(claim, context, cueText));
+    },
+    get fixes(): Fix[] {
+      return (fixes ??= claimFixes({
+        text: context.text,
+        masked: context.prose.masked,
+        sentence: claim.sentence.range,
+        cue: range === claim.sentence.range ? undefined : range,
+        label,
+        ruleId,
+        startsParagraph: startsItsBlock(claim, range, context),
+      }));
+    },
+    [LAZY_REPORT]: true,
   };
 }
 

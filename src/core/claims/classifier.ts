@@ -54,7 +54,9 @@ export function classifyWithModel(model: LinearModel, text: string, options: Cla
 /** A disclaimer, a question ("whether", "?") or a research plan. */
 function isBlocked(analysis: CueAnalysis): boolean {
   if (analysis.disclaimers.length > 0 || analysis.questionMark >= 0) return true;
-  for (const m of analysis.matches) if (m.cls === 'whether' || m.cls === 'future-work') return true;
+  for (const m of analysis.matches) {
+    if (m.cls === 'future-work' || (m.cls === 'whether' && !isOutcomeWhether(m, analysis))) return true;
+  }
   return false;
 }
 
@@ -66,18 +68,47 @@ function topLabel(probabilities: Record<ClaimLabel, number>): ClaimLabel {
   return best;
 }
 
-/** A present or past causal verb that no modal, "can", negation or hedge qualifies, in a sentence with no hedge at all. */
+// Words after which a base-form verb is not finite ("to reduce", "will cut", "did not improve").
+const NON_FINITE_BEFORE = new Set(['to', 'will', 'would', 'should', 'shall', 'must', 'did', 'does', 'do', "didn't", "doesn't", "don't",
+  'not', 'help', 'helps', 'helped', 'let', 'lets', 'may', 'might', 'could', 'can', 'cannot', 'and', 'or']);
+
+// Irregular verbs whose base and past forms are the same word.
+const BASE_IS_PAST = new Set(['cut', 'put', 'upset']);
+
+/**
+ * A base form that reads as finite: "trust cut reoffending" (past), "Programmes reduce reoffending"
+ * (after a plural noun); not an infinitive, not after an auxiliary, not the comparative "lower".
+ */
+function isFiniteBase(m: CueMatch, analysis: CueAnalysis): boolean {
+  if (m.first === 0) return false;
+  const before = analysis.tokens[m.first - 1].word;
+  if (NON_FINITE_BEFORE.has(before)) return false;
+  if (BASE_IS_PAST.has(m.entry)) return true;
+  return m.entry !== 'lower' && before.length > 3 && before.endsWith('s') && !/(ss|us|is|'s)$/.test(before);
+}
+
+/** A finite causal verb that no modal, "can", negation or hedge qualifies, in a sentence with no hedge at all. */
 function hasBareFiniteCausalVerb(analysis: CueAnalysis): boolean {
   if (analysis.matches.some((m) => m.cls === 'modal' || m.cls === 'hedge' || m.cls === 'purpose')) return false;
   return analysis.matches.some(
     (m) =>
       m.cls === 'causal-verb' &&
-      (m.tense === 'present' || m.tense === 'past') &&
+      (m.tense === 'present' || m.tense === 'past' || (m.tense === 'base' && isFiniteBase(m, analysis))) &&
       !analysis.negatedBy.has(m) &&
       !analysis.enabledBy.has(m) &&
       !analysis.adjectival.has(m) &&
       !analysis.passive.has(m),
   );
+}
+
+/** "makes a difference to whether", "affects whether": the whether-clause is the outcome, not an open question. */
+function isOutcomeWhether(m: CueMatch, analysis: CueAnalysis): boolean {
+  let before: CueMatch | undefined;
+  for (const x of analysis.matches) {
+    if (x.first >= m.first) break;
+    if (x.cls !== 'determiner') before = x;
+  }
+  return before !== undefined && before.cls === 'causal-verb' && m.first - before.last <= 1;
 }
 
 /** Swaps probability mass so `label` comes out on top, keeping the distribution's values. */
@@ -136,7 +167,7 @@ function collectSignals(text: string, analysis: CueAnalysis): Cue[] {
   const signals: Cue[] = [];
   for (const m of analysis.matches) {
     const kind = SIGNAL_KINDS[m.cls];
-    if (kind) signals.push(cue(text, m.start, m.end, kind));
+    if (kind && !(m.cls === 'whether' && isOutcomeWhether(m, analysis))) signals.push(cue(text, m.start, m.end, kind));
   }
   if (analysis.disclaimers.length === 0 && analysis.questionMark < 0) return signals; // already left to right
   for (const d of analysis.disclaimers) signals.push(cue(text, d.start, d.end, 'disclaimer'));

@@ -183,6 +183,11 @@ export function cueFeatureNames(analysis: CueAnalysis, structure = false, struct
   return names;
 }
 
+/** The bucket a named cue feature lands in (for tests and debugging). */
+export function cueBucket(name: string, hashBits: number): number {
+  return finalise(hashString(name, NS_CUE), (1 << hashBits) - 1);
+}
+
 /** Hashes the pieces as if joined (FNV-1a runs left to right), so no name string is built. */
 class HashingSink implements NameSink {
   constructor(private readonly indices: number[], private readonly values: number[], private readonly mask: number, private readonly value: number) {}

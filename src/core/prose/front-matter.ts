@@ -47,7 +47,14 @@ function parseFrontMatter(
       error: { message: firstLine(problem.message), range: { start: errorStart, end: Math.min(errorEnd, end) } },
     };
   }
-  return { range, data: document.toJS() };
+  try {
+    // A bounded alias count keeps a "billion laughs" block from expanding without limit.
+    return { range, data: document.toJS({ maxAliasCount: 100 }) };
+  } catch (error) {
+    // An alias with no anchor (`*draft*` read as YAML) or too many aliases: report, never throw.
+    const message = error instanceof Error ? firstLine(error.message) : String(error);
+    return { range, data: undefined, error: { message, range: { start: contentStart, end: Math.max(contentStart + 1, contentEnd) } } };
+  }
 }
 
 function firstLine(message: string): string {

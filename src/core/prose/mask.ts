@@ -15,6 +15,18 @@ interface HostBuffer {
 // surrogates; it is looked up, never imported, so browsers fall back to TextDecoder.
 const hostBuffer = (globalThis as { Buffer?: HostBuffer }).Buffer;
 
+// The code units are written to one buffer kept between calls: fresh memory is slow to touch on
+// some machines (page faults), and the buffer is copied into the string anyway.
+const KEEP_BUFFER_UP_TO = 4 * 1024 * 1024;
+let scratch = new Uint16Array(0);
+
+function bufferFor(length: number): Uint16Array {
+  if (scratch.length >= length) return scratch;
+  const buffer = new Uint16Array(Math.max(length, Math.min(KEEP_BUFFER_UP_TO, scratch.length * 2)));
+  if (buffer.length <= KEEP_BUFFER_UP_TO) scratch = buffer;
+  return buffer;
+}
+
 /** `kept` holds flat, sorted, non-overlapping [start, end) pairs of prose in `text`. */
 export function buildMasked(text: string, kept: number[]): string {
   return buildMaskedRange(text, kept, 0, text.length);
@@ -22,7 +34,8 @@ export function buildMasked(text: string, kept: number[]): string {
 
 /** The masked text of [from, to) only; `kept` pairs must lie inside it. */
 export function buildMaskedRange(text: string, kept: number[], from: number, to: number): string {
-  const out = new Uint16Array(to - from);
+  const length = to - from;
+  const out = bufferFor(length);
   let at = from;
   for (let k = 0; k <= kept.length; k += 2) {
     const gapEnd = k < kept.length ? kept[k] : to;
@@ -34,15 +47,15 @@ export function buildMaskedRange(text: string, kept: number[], from: number, to:
     const keepEnd = kept[k + 1];
     for (; at < keepEnd; at++) out[at - from] = text.charCodeAt(at);
   }
-  if (littleEndian && hostBuffer) return hostBuffer.from(out.buffer, 0, out.byteLength).toString('utf16le');
+  if (littleEndian && hostBuffer) return hostBuffer.from(out.buffer, 0, length * 2).toString('utf16le');
   // The decoder would turn lone surrogates into U+FFFD, so text holding any takes the slower path.
-  return littleEndian && !SURROGATE.test(text.slice(from, to)) ? decoder.decode(out) : fromCodes(out);
+  return littleEndian && !SURROGATE.test(text.slice(from, to)) ? decoder.decode(out.subarray(0, length)) : fromCodes(out, length);
 }
 
-function fromCodes(codes: Uint16Array): string {
+function fromCodes(codes: Uint16Array, length: number): string {
   const parts: string[] = [];
-  for (let i = 0; i < codes.length; i += 8192) {
-    parts.push(String.fromCharCode(...codes.subarray(i, Math.min(i + 8192, codes.length))));
+  for (let i = 0; i < length; i += 8192) {
+    parts.push(String.fromCharCode(...codes.subarray(i, Math.min(i + 8192, length))));
   }
   return parts.join('');
 }

@@ -27,6 +27,12 @@ export interface RuleContext {
   minimumSms: number;
 }
 
+/**
+ * Marks a report whose `explanation` and `fixes` are getters that do their work on first read; the
+ * engine then keeps them lazy in the finding, so a check that nobody hovers over skips that work.
+ */
+export const LAZY_REPORT: unique symbol = Symbol('lazy report');
+
 /** What a rule reports; the engine adds the rule id and the configured severity. */
 export interface RuleReport {
   range: TextRange;
@@ -36,6 +42,7 @@ export interface RuleReport {
   data?: Record<string, unknown>;
   /** A milder level for doubtful (not broken) cases; used only while the rule's severity is not configured. */
   severity?: Severity;
+  [LAZY_REPORT]?: true;
 }
 
 /** One prose block as a block-scoped rule sees it; offsets are relative to the block's start. */

@@ -1,0 +1,125 @@
+// The engine's reuse between checks (CheckCache): every case here changes something a carried-over
+// block's findings depend on without touching the block itself, and expects a fresh check's result.
+import { strict as assert } from 'node:assert';
+import { checkDocument, CheckCache, type CheckOptions, type CheckResult } from '../../src/core/check';
+import type { Glossary } from '../../src/core/types';
+import { testGlossary } from '../fixtures/hostile/glossary';
+
+const { glossary } = testGlossary();
+
+const CLAIMS = [
+  'High-quality supervision therefore cuts reoffending by 14 percentage points.',
+  'Building trust with offenders is what drives their desistance.',
+  'Reoffending was 14% lower where supervision was judged good.',
+  'The effect was significant.',
+];
+
+function bulletin(frontMatter: string, paragraphs = 40): string {
+  const parts = [frontMatter, '# Supervision quality', ''];
+  for (let i = 0; i < paragraphs; i++) parts.push(`${CLAIMS[i % CLAIMS.length]} Paragraph ${i} of the findings.`, '');
+  return parts.join('\n');
+}
+
+const DECLARED_2 = '---\ntitle: Supervision\nevidence: { design: observational, sms: 2 }\n---\n';
+const DECLARED_4 = '---\ntitle: Supervision\nevidence: { design: regression discontinuity, sms: 4 }\n---\n';
+
+function same(incremental: CheckResult, fresh: CheckResult): void {
+  assert.deepEqual(incremental.findings, fresh.findings);
+  assert.deepEqual(incremental.claims, fresh.claims);
+  assert.deepEqual(incremental.sentences, fresh.sentences);
+  assert.deepEqual(incremental.termMatches, fresh.termMatches);
+}
+
+function recheck(before: string, after: string, options: CheckOptions = {}, beforeOptions: CheckOptions = options): CheckResult {
+  const cache = new CheckCache();
+  checkDocument(before, { glossary, ...beforeOptions, cache });
+  const again = checkDocument(after, { glossary, ...options, cache });
+  same(again, checkDocument(after, { glossary, ...options }));
+  return again;
+}
+
+describe('incremental checking keeps results equal to a fresh check', () => {
+  const text = bulletin(DECLARED_2);
+
+  it('re-parses one block after an edit far from the front matter and reuses the rest', () => {
+    const at = text.lastIndexOf('Paragraph 30');
+    const again = recheck(text, text.slice(0, at) + 'Now ' + text.slice(at));
+    assert.equal(again.blocksAnalysed, 1);
+    assert.ok(again.findings.some((f) => f.ruleId === 'unsupported-causal-claim'));
+  });
+
+  it('follows an evidence annotation added after a paragraph that was carried over', () => {
+    const at = text.indexOf('\n\n', text.indexOf('Paragraph 5 ')) + 1;
+    const annotated = text.slice(0, at) + '<!-- evidence: sms=4; design="regression discontinuity" -->\n' + text.slice(at);
+    const again = recheck(text, annotated);
+    const paragraph = again.claims.filter((c) => c.sentence.text.includes('Paragraph 5 '));
+    assert.ok(paragraph.length > 0);
+    // The annotation changed at least one claim's evidence in the paragraph it follows.
+    const before = checkDocument(text, { glossary }).claims.filter((c) => c.sentence.text.includes('Paragraph 5 '));
+    assert.notDeepEqual(
+      paragraph.map((c) => c.evidence.origin),
+      before.map((c) => c.evidence.origin),
+    );
+    // And removing it again restores the earlier result.
+    recheck(annotated, text);
+  });
+
+  it('follows a change of declared evidence in the front matter', () => {
+    const again = recheck(text, bulletin(DECLARED_4));
+    assert.ok(!again.findings.some((f) => f.ruleId === 'unsupported-causal-claim'), 'SMS 4 supports the causal wording');
+    recheck(bulletin(DECLARED_4), text);
+  });
+
+  it('follows a change of rule severity or minimum SMS with the same cache', () => {
+    recheck(text, text, { rules: { 'unsupported-causal-claim': { severity: 'error' } } }, {});
+    recheck(text, text, { rules: { 'percentage-points': { severity: 'off' } } }, {});
+    recheck(text, text, { causalEvidenceMinimumSms: 2 }, {});
+  });
+
+  it('follows a change of glossary with the same cache', () => {
+    const empty: Glossary = { entries: [] };
+    const again = recheck(text, text, { glossary: empty }, {});
+    assert.deepEqual(again.termMatches, []);
+  });
+
+  it('handles edits that join, split and move paragraphs, with CRLF line ends', () => {
+    const crlf = text.replace(/\n/g, '\r\n');
+    const join = crlf.indexOf('\r\n\r\n', crlf.indexOf('Paragraph 12 '));
+    recheck(crlf, crlf.slice(0, join) + ' ' + crlf.slice(join + 4));
+    const split = crlf.indexOf(' Paragraph 20 ');
+    recheck(crlf, crlf.slice(0, split) + '\r\n\r\n' + crlf.slice(split + 1));
+    const cut = crlf.indexOf('Paragraph 3 ');
+    recheck(crlf, crlf.slice(0, cut) + crlf.slice(crlf.indexOf('Paragraph 9 ')));
+  });
+
+  it('matches a fresh check through a run of edits, deletions and undo', () => {
+    const cache = new CheckCache();
+    let current = text;
+    checkDocument(current, { glossary, cache });
+    const edits: [string, string][] = [
+      ['Paragraph 7 ', 'Paragraph 7 ```\n'],
+      ['Paragraph 7 ```\n', 'Paragraph 7 '],
+      ['Paragraph 15 ', 'Paragraph 15 <!-- bulletin-checker-disable-line unsupported-causal-claim --> '],
+      ['cuts reoffending by 14 percentage points. Paragraph 16', 'may reduce reoffending. Paragraph 16'],
+      ['# Supervision quality\n', '# Supervision quality\n\n- a list item\n'],
+    ];
+    for (const [find, replace] of edits) {
+      const at = current.indexOf(find);
+      assert.ok(at >= 0, find);
+      current = current.slice(0, at) + replace + current.slice(at + find.length);
+      same(checkDocument(current, { glossary, cache }), checkDocument(current, { glossary }));
+    }
+  });
+
+  it('gives lazily made explanations and fixes to JSON and structured cloning', () => {
+    const result = checkDocument(text, { glossary });
+    const finding = result.findings.find((f) => f.ruleId === 'unsupported-causal-claim');
+    assert.ok(finding);
+    const json = JSON.parse(JSON.stringify(finding));
+    assert.ok(json.explanation.includes('Causal wording'));
+    assert.ok(json.fixes.length >= 2);
+    assert.deepEqual(structuredClone(finding), json);
+    finding.fixes = [];
+    assert.deepEqual(finding.fixes, []);
+  });
+});
