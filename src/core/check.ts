@@ -112,7 +112,7 @@ interface BlockOutcome {
   sentences: Sentence[];
   termMatches: TermMatch[];
   /** Claim-scoped rules' memos by rule id, one slot per sentence of the block. */
-  claimMemos: Map<string, (ClaimMemo | undefined)[]>;
+  claimMemos?: Map<string, (ClaimMemo | undefined)[]>;
   /** The block's claims in the last check, and whether any evidence annotation applied to it then. */
   claims?: Claim[];
   annotated?: boolean;
@@ -198,7 +198,7 @@ function placeBlock(analysis: BlockAnalysis, start: number, blockIndex: number):
     const s = analysis.sentences[i];
     sentences[i] = { range: { start: s.start + start, end: s.end + start }, text: text.slice(s.start, s.end), blockIndex };
   }
-  return { analysis, start, sentences, termMatches: moveMatches(analysis.termMatches, start), claimMemos: new Map() };
+  return { analysis, start, sentences, termMatches: moveMatches(analysis.termMatches, start) };
 }
 
 /** A block from the previous check at a new position (and perhaps a new index). */
@@ -397,6 +397,8 @@ function toFinding(
   const range = delta === 0 ? report.range : { start: report.range.start + delta, end: report.range.end + delta };
   if (report[LAZY_REPORT] && delta === 0) return lazyFinding(rule.id, finalSeverity, range, report, data);
   const fixes = report.fixes;
+  // Moving every fix of every finding after an edit is most of an incremental check's allocation.
+  if (delta !== 0 && fixes && fixes.length > 0) return movedFinding(rule.id, finalSeverity, range, report, fixes, delta, data);
   return {
     ruleId: rule.id,
     severity: finalSeverity,
@@ -406,6 +408,34 @@ function toFinding(
     fixes: fixes ? (delta === 0 ? fixes : moveFixes(fixes, delta)) : [],
     ...(data ? { data } : {}),
   };
+}
+
+/** A finding moved by `delta` whose fixes are moved only when someone reads them. */
+function movedFinding(
+  ruleId: string,
+  severity: Severity,
+  range: Finding['range'],
+  report: RuleReport,
+  reportFixes: Fix[],
+  delta: number,
+  data: Finding['data'],
+): Finding {
+  let fixes: Fix[] | undefined;
+  const finding: Finding = {
+    ruleId,
+    severity,
+    range,
+    message: report.message,
+    explanation: report.explanation,
+    get fixes(): Fix[] {
+      return (fixes ??= moveFixes(reportFixes, delta));
+    },
+    set fixes(value: Fix[]) {
+      fixes = value;
+    },
+  };
+  if (data) finding.data = data;
+  return finding;
 }
 
 /** A finding whose explanation and fixes are read from the report only when someone asks. */
@@ -484,6 +514,7 @@ function runBlockRule(rule: Rule, severity: Severity, reportedSeverityApplies: b
       run.failures.push({ ruleId: rule.id, error: mine.error });
       return;
     }
+    if (mine.length === 0) continue;
     const findings = mine.map((report) => toFinding(rule, severity, reportedSeverityApplies, report, outcome.start));
     if (run.remember) (outcome.placed ??= new Map()).set(rule.id, { severity, reportedSeverityApplies, findings });
     for (const f of findings) found.push(f);
@@ -498,8 +529,8 @@ function runClaimRule(rule: Rule, severity: Severity, reportedSeverityApplies: b
   try {
     for (const outcome of run.outcomes) {
       const claims = outcome.claims!;
-      let memos = outcome.claimMemos.get(rule.id);
-      if (run.remember && !memos) outcome.claimMemos.set(rule.id, (memos = new Array(claims.length)));
+      let memos = outcome.claimMemos?.get(rule.id);
+      if (run.remember && !memos) (outcome.claimMemos ??= new Map()).set(rule.id, (memos = new Array(claims.length)));
       for (let k = 0; k < claims.length; k++) {
         const claim = claims[k];
         const memo = memos?.[k];

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { classifySentence } from '../../src/core/claims/classifier';
 import { analyseCues } from '../../src/core/claims/cues';
-import { cueBucket, cueFeatureNames, extractFeatures } from '../../src/core/claims/features';
+import { crudeStem, cueBucket, cueFeatureNames, extractFeatures, hashString, stemId } from '../../src/core/claims/features';
 import { predictTrees, loadTrees } from '../../src/core/claims/model-trees';
 import { tokenize } from '../../src/core/claims/tokens';
 import { decodeBase64, encodeBase64, loadModel, serialiseModel, CLAIM_LABELS } from '../../src/core/claims/model';
@@ -181,6 +181,14 @@ describe('claim features', () => {
     for (let i = 0; i < 3; i++) assert.deepEqual(extractFeatures(text, config), first);
   });
 
+  it('hashes a word\'s crude stem without slicing it, as hashing the stem would', () => {
+    for (const word of ['reduces', 'reduced', 'reduce', 'associations', 'correlation', 'increasingly', 'markedly', 'studies',
+      'applied', 'cuts', 'the', 'ties', 'lies', 'uses', 'probation', "didn't", 'é', '']) {
+      assert.equal(stemId(word), hashString(crudeStem(word)), word);
+    }
+    assert.equal(stemId('2019'), hashString('<num>'));
+  });
+
   it('reads a curly apostrophe inside a word as a straight one', () => {
     assert.deepEqual(tokenize('It didn\u2019t cut reoffending.').map((t) => t.word), ['it', "didn't", 'cut', 'reoffending']);
     const analysis = analyseCues('It didn\u2019t cut reoffending.');
@@ -207,5 +215,35 @@ describe('stacked trees', () => {
     assert.ok(Math.abs(on[0] / on[2] - Math.exp(2)) < 1e-9);
     assert.ok(Math.abs(on[1] / on[2] - Math.exp(0.5)) < 1e-9);
     assert.ok(Math.abs(on.reduce((a, b) => a + b, 0) - 1) < 1e-12);
+  });
+});
+
+describe('product rules on top of the model', () => {
+  it('reads a base form after a plural noun, or a past form equal to its base, as a finite causal verb', () => {
+    assert.equal(classifySentence('Sessions built on trust cut reoffending and keep people out of trouble.').label, 'direct_causal');
+    assert.equal(classifySentence('Trusting relationships drive desistance.').label, 'direct_causal');
+  });
+
+  it('keeps the comparative "lower" and infinitives out of the finite-verb rule', () => {
+    assert.notEqual(classifySentence('Proven reoffending was 14 percentage points lower in the same comparison.').label, 'direct_causal');
+  });
+
+  it('treats "whether" after a causal verb as the outcome, not a question', () => {
+    const result = classifySentence('Good supervision makes a difference to whether people complete their orders.');
+    assert.equal(result.label, 'direct_causal');
+    assert.deepEqual(cueTexts(result.signals, 'question'), []);
+    assert.deepEqual(cueTexts(result.cues), ['makes a difference']);
+  });
+
+  it('never calls a heading or a purpose clause with only a bare base-form verb a direct claim', () => {
+    for (const text of ['Block quotes', 'To reduce reoffending, we piloted smaller caseloads.']) {
+      const result = classifySentence(text);
+      assert.notEqual(result.label, 'direct_causal', text);
+      assert.equal(result.probabilities.direct_causal, 0, text);
+    }
+  });
+
+  it('still calls negated causation direct', () => {
+    assert.equal(classifySentence('Through the Gate failed to reduce reoffending among short-sentence prisoners.').label, 'direct_causal');
   });
 });

@@ -55,7 +55,7 @@ export function readAnnotations(
   const memo: { last?: TargetMemo } = {};
   for (const comment of prose.comments) {
     if (!isEvidenceComment(comment)) continue;
-    const annotation = parseAnnotation(comment, registry, problems);
+    const annotation = parseRemembered(comment, registry, problems);
     annotation.target = targetOf(comment, prose, memo);
     if (annotation.target.kind === 'none') {
       problems.push({
@@ -67,6 +67,43 @@ export function readAnnotations(
     annotations.push(annotation);
   }
   return annotations;
+}
+
+/** An annotation body parsed once, with its problems' offsets relative to the body's start. */
+interface ParsedBody {
+  annotation: EvidenceAnnotation;
+  problems: AnnotationProblem[];
+}
+
+// Re-checks see the same annotation bodies again and again; a body's parse depends only on its
+// text and the registry, so it is kept (up to a bound) and moved to where the comment now is.
+const MAX_REMEMBERED = 10_000;
+const parsedBodies = new WeakMap<EvidenceRegistry, Map<string, ParsedBody>>();
+
+function parseRemembered(comment: HtmlComment, registry: EvidenceRegistry, problems: AnnotationProblem[]): EvidenceAnnotation {
+  let bodies = parsedBodies.get(registry);
+  if (!bodies) parsedBodies.set(registry, (bodies = new Map()));
+  let parsed = bodies.get(comment.body);
+  if (!parsed) {
+    if (bodies.size >= MAX_REMEMBERED) bodies.clear();
+    const found: AnnotationProblem[] = [];
+    const annotation = parseAnnotation({ range: { start: 0, end: 0 }, body: comment.body, bodyStart: 0 }, registry, found);
+    parsed = { annotation, problems: found };
+    bodies.set(comment.body, parsed);
+  }
+  const delta = comment.bodyStart;
+  for (const problem of parsed.problems) {
+    const moved: AnnotationProblem = { ...problem, range: { start: problem.range.start + delta, end: problem.range.end + delta } };
+    if (problem.fixes) {
+      moved.fixes = problem.fixes.map((fix) => ({
+        ...fix,
+        edits: fix.edits.map((edit) => ({ range: { start: edit.range.start + delta, end: edit.range.end + delta }, newText: edit.newText })),
+      }));
+    }
+    problems.push(moved);
+  }
+  const template = parsed.annotation;
+  return { ...template, comment, target: { kind: 'none' }, support: { ...template.support, range: comment.range } };
 }
 
 interface Field {

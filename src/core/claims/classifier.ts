@@ -39,12 +39,15 @@ export function classifyWithModel(model: LinearModel, text: string, options: Cla
   for (let i = 0; i < model.labels.length; i++) probabilities[model.labels[i]] = scores[i];
   const blocked = isBlocked(analysis);
   const threshold = options.bareVerbOverride ?? DEFAULT_OPTIONS.bareVerbOverride;
-  if (!blocked && threshold > 0 && topLabel(probabilities) === 'none' && probabilities.none < threshold && hasBareFiniteCausalVerb(analysis)) {
+  const top = topLabel(probabilities);
+  const doubtful = top === 'none' || (top === 'correlational' && onlyPlainAssociationNouns(analysis));
+  if (!blocked && threshold > 0 && doubtful && probabilities[top] < threshold && hasBareFiniteCausalVerb(analysis)) {
     // The corpus rarely words claims as press releases do; plain causal verbs are claims whatever the model's doubt.
     promote(probabilities, 'direct_causal');
   }
-  if (blocked) {
-    // A disclaimer, question or research plan is never itself an outright causal claim.
+  if (blocked || lacksAssertion(analysis)) {
+    // A disclaimer, question or research plan is never itself an outright causal claim, nor is a
+    // fragment whose only claim word is a bare base form ("Block quotes", "To reduce reoffending").
     withholdDirectCausal(probabilities);
   }
   const label = topLabel(probabilities);
@@ -99,6 +102,37 @@ function hasBareFiniteCausalVerb(analysis: CueAnalysis): boolean {
       !analysis.adjectival.has(m) &&
       !analysis.passive.has(m),
   );
+}
+
+const ASSOCIATION_NOUNS = new Set(['relationship', 'relationships', 'relation', 'link', 'links', 'association', 'associations', 'connection']);
+const RELATING_WORDS = new Set(['between', 'with', 'of', 'to', 'among', 'in', 'and']);
+
+/** Association wording that is only a noun used plainly ("Trusting relationships drive…"), not "the link between". */
+function onlyPlainAssociationNouns(analysis: CueAnalysis): boolean {
+  let seen = false;
+  for (const m of analysis.matches) {
+    if (m.cls === 'likelihood') return false;
+    if (m.cls !== 'association') continue;
+    if (!ASSOCIATION_NOUNS.has(m.entry)) return false;
+    const next = m.last < analysis.tokens.length ? analysis.tokens[m.last].word : '';
+    if (RELATING_WORDS.has(next)) return false;
+    seen = true;
+  }
+  return seen;
+}
+
+/** No claim wording beyond base-form verbs that open the text or follow "to" (headings, purposes). */
+function lacksAssertion(analysis: CueAnalysis): boolean {
+  let sawVerb = false;
+  for (const m of analysis.matches) {
+    if (m.cls === 'causal-noun' || m.cls === 'causal-adj' || m.cls === 'causal-link' || m.cls === 'importance') return false;
+    if (m.cls !== 'causal-verb') continue;
+    if (m.tense !== 'base' || analysis.negatedBy.has(m) || analysis.enabledBy.has(m)) return false;
+    const before = m.first > 0 ? analysis.tokens[m.first - 1].word : '';
+    if (m.first > 0 && before !== 'to') return false;
+    sawVerb = true;
+  }
+  return sawVerb;
 }
 
 /** "makes a difference to whether", "affects whether": the whether-clause is the outcome, not an open question. */

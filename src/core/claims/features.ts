@@ -201,19 +201,31 @@ class HashingSink implements NameSink {
   }
 }
 
-const STEM_IDS = new Map<string, number>();
-const STEM_CACHE_LIMIT = 50_000;
+const SUFFIX_CODES = SUFFIXES.map((suffix) => Array.from(suffix, (ch) => ch.charCodeAt(0)));
 
-/** The hash of a word's crude stem (or of <num>), cached by word: the same words recur across sentences. */
-function stemId(word: string): number {
-  let id = STEM_IDS.get(word);
-  if (id === undefined) {
-    id = isNumber(word) ? NUM : hashString(crudeStem(word));
-    // A bound keeps memory flat on huge or adversarial input; refilling is cheap.
-    if (STEM_IDS.size >= STEM_CACHE_LIMIT) STEM_IDS.clear();
-    STEM_IDS.set(word, id);
+/** hashString(crudeStem(word)), or <num> for numbers, computed on the word's characters without slicing it. */
+export function stemId(word: string): number {
+  if (isNumber(word)) return NUM;
+  const n = word.length;
+  let keep = n;
+  for (const codes of SUFFIX_CODES) {
+    const m = codes.length;
+    if (n - m < 3) continue;
+    let match = true;
+    for (let j = 0; j < m; j++) {
+      if (word.charCodeAt(n - m + j) !== codes[j]) {
+        match = false;
+        break;
+      }
+    }
+    if (match) {
+      keep = n - m;
+      break;
+    }
   }
-  return id;
+  let h = FNV_OFFSET;
+  for (let i = 0; i < keep; i++) h = Math.imul(h ^ word.charCodeAt(i), FNV_PRIME);
+  return h >>> 0;
 }
 
 const PREPOSITIONS = new Set(['with', 'by', 'in', 'from', 'after', 'during', 'over', 'across', 'at', 'among', 'between', 'for', 'to', 'compared', 'when', 'until', 'since', 'on', 'following', 'within', 'than', 'as']);

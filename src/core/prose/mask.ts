@@ -9,7 +9,7 @@ const SURROGATE = /[\uD800-\uDFFF]/;
 const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 interface HostBuffer {
-  from(buffer: ArrayBuffer, offset: number, length: number): { toString(encoding: string): string };
+  from(buffer: ArrayBufferLike, offset: number, length: number): { toString(encoding: string): string };
 }
 // Node's Buffer decodes UTF-16 about twenty times faster than its TextDecoder and keeps lone
 // surrogates; it is looked up, never imported, so browsers fall back to TextDecoder.
