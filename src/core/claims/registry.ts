@@ -8,6 +8,7 @@
 import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
 import type { ConfigProblem, Severity, SourceLocation } from '../types';
 import { closestMatch } from './closest';
+import { oversizeMessage } from '../configLimits';
 import { knownDesignNames, lookUpDesign } from './designs';
 
 export interface RegistryEntry {
@@ -67,7 +68,14 @@ export function parseRegistry(text: string, file: string): RegistryParseResult {
     });
   };
 
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const oversize = oversizeMessage(text, 'evidence registry');
+  if (oversize) {
+    problems.push({ file, line: 0, column: 0, endLine: 0, endColumn: 0, severity: 'error', message: oversize });
+    return { registry, problems };
+  }
+  // Duplicate citation keys are found below with a Set: the parser's own check compares every key
+  // with every earlier one, which is quadratic in the number of sources.
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
   for (const error of doc.errors) problem(error.pos, `YAML syntax error: ${firstLine(error.message)}`);
   if (doc.errors.length > 0) return { registry, problems };
 
@@ -110,9 +118,15 @@ export function parseRegistry(text: string, file: string): RegistryParseResult {
     return { registry, problems };
   }
 
+  const seen = new Set<string>();
   for (const pair of sources.items) {
     const keyNode = pair.key as Node | null;
     const key = isScalar(keyNode) ? String(keyNode.value) : '';
+    if (seen.has(key)) {
+      problem(keyNode?.range, `The citation key “${key}” appears twice in \`sources\`; the later one is ignored.`);
+      continue;
+    }
+    seen.add(key);
     if (!/^[\p{L}\p{N}_][\p{L}\p{N}_:.#$%&\-+?<>~/]*$/u.test(key)) {
       problem(keyNode?.range, `“${key}” is not a usable citation key: use letters, digits and _ : . - / (e.g. smith2021).`);
       continue;

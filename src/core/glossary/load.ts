@@ -7,6 +7,7 @@ import { describeValue, schemaErrorMessage } from './schema-messages';
 import { formKey } from './matcher';
 import { checkExamples } from './examples';
 
+import { oversizeMessage } from '../configLimits';
 export { mergeGlossaries } from './merge';
 
 export interface GlossaryParseResult {
@@ -111,6 +112,13 @@ export function parseGlossary(text: string, file: string): GlossaryParseResult {
   const lines = new LineCounter();
   const problems = new ProblemList(file, text, lines);
   const empty = (): GlossaryParseResult => ({ glossary: { entries: [] }, problems: problems.problems });
+
+  const oversize = oversizeMessage(text, 'glossary');
+  if (oversize) {
+    lines.addNewLine(0);
+    problems.add([0, 0], 'error', oversize);
+    return empty();
+  }
 
   const tooDeep = excessiveNesting(text);
   if (tooDeep !== -1) {
