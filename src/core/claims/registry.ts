@@ -8,7 +8,7 @@
 import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
 import type { ConfigProblem, Severity, SourceLocation } from '../types';
 import { closestMatch } from './closest';
-import { oversizeMessage } from '../configLimits';
+import { excessiveNesting, oversizeMessage } from '../configLimits';
 import { knownDesignNames, lookUpDesign } from './designs';
 
 export interface RegistryEntry {
@@ -71,6 +71,14 @@ export function parseRegistry(text: string, file: string): RegistryParseResult {
   const oversize = oversizeMessage(text, 'evidence registry');
   if (oversize) {
     problems.push({ file, line: 0, column: 0, endLine: 0, endColumn: 0, severity: 'error', message: oversize });
+    return { registry, problems };
+  }
+  const tooDeep = excessiveNesting(text);
+  if (tooDeep !== -1) {
+    // The parser has not run, so record the line starts before the problem ourselves.
+    lineCounter.addNewLine(0);
+    for (let i = text.indexOf('\n'); i !== -1 && i < tooDeep; i = text.indexOf('\n', i + 1)) lineCounter.addNewLine(i + 1);
+    problem([tooDeep, tooDeep + 1], 'The registry is nested too deeply here to be read; a registry needs only two levels (sources, then each study).');
     return { registry, problems };
   }
   // Duplicate citation keys are found below with a Set: the parser's own check compares every key

@@ -7,7 +7,7 @@ import { describeValue, schemaErrorMessage } from './schema-messages';
 import { formKey } from './matcher';
 import { checkExamples } from './examples';
 
-import { oversizeMessage } from '../configLimits';
+import { excessiveNesting, MAX_FLOW_DEPTH, MAX_INDENT, oversizeMessage } from '../configLimits';
 export { mergeGlossaries } from './merge';
 
 export interface GlossaryParseResult {
@@ -18,8 +18,6 @@ export interface GlossaryParseResult {
 /** YAML aliases (*name) allowed in one file: enough for shared sources, too few for an alias bomb. */
 const MAX_ALIAS_COUNT = 200;
 /** Brackets or indentation deeper than this cannot be a glossary and would exhaust the parser. */
-const MAX_FLOW_DEPTH = 64;
-const MAX_INDENT = 256;
 
 type Span = [start: number, end: number];
 
@@ -64,49 +62,6 @@ function spanOf(node: unknown, fallback: Span = [0, 0]): Span {
   return isNode(node) && node.range ? [node.range[0], node.range[1]] : fallback;
 }
 
-/** Where nesting first goes too deep for a glossary, or -1. Quotes and comments are skipped roughly. */
-function excessiveNesting(text: string): number {
-  let depth = 0;
-  let quote = 0;
-  let lineStart = true;
-  let indent = 0;
-  let indicators = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code === 10) {
-      lineStart = true;
-      indent = 0;
-      indicators = 0;
-      if (quote === 39) quote = 0; // single-quoted scalars rarely span lines in a glossary
-      continue;
-    }
-    if (lineStart) {
-      // Indentation, and "- " or "? " indicators that open a nested item on the same line.
-      const indicator = (code === 45 || code === 63) && text.charCodeAt(i + 1) === 32;
-      if (code === 32 || indicator) {
-        if (++indent > MAX_INDENT) return i;
-        continue;
-      }
-      lineStart = false;
-    }
-    if (quote) {
-      if (code === quote) quote = 0;
-      else if (code === 92 && quote === 34) i++; // backslash escape inside "…"
-      continue;
-    }
-    if ((code === 45 || code === 63) && text.charCodeAt(i + 1) === 32 && text.charCodeAt(i - 1) === 32) {
-      // "key: - - - x" nests a sequence per indicator, like brackets do.
-      if (++indicators > MAX_FLOW_DEPTH) return i;
-    } else if (code === 34 || code === 39) quote = code;
-    else if (code === 35) {
-      const nl = text.indexOf('\n', i);
-      i = nl === -1 ? text.length : nl - 1;
-    } else if (code === 91 || code === 123) {
-      if (++depth > MAX_FLOW_DEPTH) return i;
-    } else if ((code === 93 || code === 125) && depth > 0) depth--;
-  }
-  return -1;
-}
 
 export function parseGlossary(text: string, file: string): GlossaryParseResult {
   const lines = new LineCounter();
