@@ -253,6 +253,33 @@ describe('Researcher workflows in the real editor', () => {
     });
   });
 
+  describe('annotations and citations', () => {
+    it('explains the SMS level of an annotation and the source behind a citation when hovered', async () => {
+      const registry = await writeScratch('.bulletin-evidence.yaml', 'version: 1\nsources:\n  okafor2021:\n    title: Enhanced supervision and proven reoffending\n    year: 2021\n    design: regression discontinuity\n    sms: 4\n');
+      const editor = await openBulletin('cited.md', OBSERVATIONAL + 'Enhanced supervision reduced proven reoffending [@okafor2021].\n\nThe programme reduced breaches. <!-- evidence: sms=5; design="randomised controlled trial" -->\n');
+      const hoverAt = async (needle: string, offset: number) => {
+        const position = positionOf(editor.document, needle, offset);
+        let text = '';
+        const deadline = Date.now() + 15_000;
+        while (Date.now() < deadline) {
+          text = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, position));
+          if (/SMS level/.test(text)) break;
+          await new Promise((r) => setTimeout(r, 200));
+        }
+        return text;
+      };
+      const annotation = await hoverAt('sms=5', 1);
+      assert.match(annotation, /SMS level 5/);
+      assert.match(annotation, /random assignment/);
+      const citation = await hoverAt('@okafor2021', 3);
+      assert.match(citation, /Enhanced supervision and proven reoffending/);
+      assert.match(citation, /SMS level 4/);
+      // The citation at SMS 4 supports the causal wording, so nothing is flagged on that line.
+      await waitForDiagnostics(editor.document.uri, (all) => !withRule('unsupported-causal-claim')(all));
+      await vscode.workspace.fs.delete(registry);
+    });
+  });
+
   describe('fault isolation', () => {
     it('logs a failing rule and still shows the other rules\' diagnostics', async () => {
       const api = await extensionApi();
