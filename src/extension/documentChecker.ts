@@ -122,8 +122,9 @@ export class DocumentChecker implements vscode.Disposable {
     }
   }
 
-  toDiagnostic(document: vscode.TextDocument, finding: Finding): vscode.Diagnostic {
-    const range = new vscode.Range(document.positionAt(finding.range.start), document.positionAt(finding.range.end));
+  /** `at` converts offsets to positions: an open document's `positionAt`, or `positionFinder(text)`. */
+  toDiagnostic(at: Pick<vscode.TextDocument, 'positionAt'>, finding: Finding): vscode.Diagnostic {
+    const range = new vscode.Range(at.positionAt(finding.range.start), at.positionAt(finding.range.end));
     const diagnostic = new vscode.Diagnostic(range, finding.message, toSeverity(finding.severity));
     diagnostic.source = 'Bulletin Checker';
     diagnostic.code = { value: finding.ruleId, target: ruleDocumentation(this.docsBase, finding.ruleId) };
@@ -158,6 +159,27 @@ export class DocumentChecker implements vscode.Disposable {
     this.diagnostics.dispose();
     this.checked.dispose();
   }
+}
+
+/** Offset → position for text that is not open in an editor (VS Code counts \r\n, \n and \r as line ends). */
+export function positionFinder(text: string): Pick<vscode.TextDocument, 'positionAt'> {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
+  }
+  return {
+    positionAt(offset: number): vscode.Position {
+      let lo = 0;
+      let hi = starts.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (starts[mid] <= offset) lo = mid;
+        else hi = mid - 1;
+      }
+      return new vscode.Position(lo, offset - starts[lo]);
+    },
+  };
 }
 
 /** Each rule's page ships in the extension, so the link works offline. */

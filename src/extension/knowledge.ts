@@ -65,15 +65,20 @@ export class KnowledgeBase implements vscode.Disposable {
   }
 
   /** The glossary and registry for a bulletin. */
-  async knowledgeFor(document: vscode.TextDocument): Promise<Knowledge> {
-    const settings = readSettings(document.uri);
-    const folder = vscode.workspace.getWorkspaceFolder(document.uri) ?? vscode.workspace.workspaceFolders?.[0];
+  knowledgeFor(document: vscode.TextDocument): Promise<Knowledge> {
+    return this.knowledgeForUri(document.uri);
+  }
+
+  /** The same for a bulletin that is not open in an editor. */
+  async knowledgeForUri(uri: vscode.Uri): Promise<Knowledge> {
+    const settings = readSettings(uri);
+    const folder = vscode.workspace.getWorkspaceFolder(uri) ?? vscode.workspace.workspaceFolders?.[0];
     const glossaryFiles = [
-      ...(await this.findUpward(document.uri, folder, GLOSSARY_FILE_NAME)),
+      ...(await this.findUpward(uri, folder, GLOSSARY_FILE_NAME)),
       ...resolveAll(settings.glossaryFiles, folder),
     ];
     const registryFiles = [
-      ...(await this.findUpward(document.uri, folder, REGISTRY_FILE_NAME)),
+      ...(await this.findUpward(uri, folder, REGISTRY_FILE_NAME)),
       ...resolveAll(settings.evidenceRegistryFiles, folder),
     ];
 

@@ -1,8 +1,9 @@
 // "Check All Bulletins in Workspace": every Markdown file, with a cancellable progress
 // notification; results go to the Problems panel.
 import * as vscode from 'vscode';
-import { CheckCache, checkDocument } from '../core/check';
-import type { DocumentChecker } from './documentChecker';
+import { checkDocument } from '../core/check';
+import { readText } from './configFiles';
+import { positionFinder, type DocumentChecker } from './documentChecker';
 import type { KnowledgeBase } from './knowledge';
 import { readSettings } from './settings';
 
@@ -31,22 +32,25 @@ export async function checkWorkspace(checker: DocumentChecker, knowledge: Knowle
         }
         progress.report({ message: `Checking ${i + 1} of ${uris.length}: ${vscode.workspace.asRelativePath(uri)}`, increment: 100 / uris.length });
         try {
-          // Open files go through the live checker so their version guard and cache apply.
+          // Open bulletins go through the live checker (version guard, cache). Others are read
+          // through the file system, so no document is opened — and later closed, which would
+          // clear its diagnostics.
           const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-          const document = open ?? (await vscode.workspace.openTextDocument(uri));
-          const checked = await checker.checkNow(document);
+          const checked = open ? await checker.checkNow(open) : undefined;
           if (checked) summary.findings += checked.result.findings.length;
           else {
+            const text = await readText(uri);
+            if (text === undefined) throw new Error('it could not be read');
             const fileSettings = readSettings(uri);
-            const k = await knowledge.knowledgeFor(document);
-            const result = checkDocument(document.getText(), {
+            const k = await knowledge.knowledgeForUri(uri);
+            const result = checkDocument(text, {
               glossary: k.glossary,
               registry: k.registry,
               rules: fileSettings.rules,
               causalEvidenceMinimumSms: fileSettings.minimumSms,
-              cache: new CheckCache(),
             });
-            checker.diagnostics.set(uri, result.findings.map((f) => checker.toDiagnostic(document, f)));
+            const at = positionFinder(text);
+            checker.diagnostics.set(uri, result.findings.map((f) => checker.toDiagnostic(at, f)));
             summary.findings += result.findings.length;
           }
           summary.files++;

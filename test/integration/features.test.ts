@@ -280,6 +280,18 @@ describe('Researcher workflows in the real editor', () => {
     });
   });
 
+  describe('workspace check', () => {
+    it('checks every bulletin in the workspace and reports in the Problems panel', async () => {
+      await writeScratch('never-opened.md', OBSERVATIONAL + 'Each offender was offered a review.\n');
+      const summary = await vscode.commands.executeCommand<{ files: number; findings: number; failed: string[] }>('bulletinChecker.checkWorkspace');
+      assert.ok(summary, 'The command returned no summary.');
+      assert.ok(summary.files >= 3, `Only ${summary.files} files were checked.`);
+      assert.deepEqual(summary.failed, []);
+      const diagnostics = bulletinCheckerDiagnostics(vscode.languages.getDiagnostics(scratchUri('never-opened.md')));
+      assert.ok(diagnostics.some((d) => codeOf(d) === 'discouraged-term'), 'A bulletin never opened in an editor has no diagnostics.');
+    });
+  });
+
   describe('fault isolation', () => {
     it('logs a failing rule and still shows the other rules\' diagnostics', async () => {
       const api = await extensionApi();
