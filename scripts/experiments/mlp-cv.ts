@@ -324,7 +324,7 @@ function main(): void {
     console.log(report('LR (shipped settings) + rules', gold, lrOut.map(withRules)));
     for (const w of weights) {
       const mixed = mlpOut.map((p, i) => p.map((x, c) => w * x + (1 - w) * lrOut[i][c]));
-      console.log(report(`MLP x${w} + LR x${1 - w} + rules`, gold, mixed.map(withRules)));
+      console.log(report(`MLP x${w} + LR x${Number((1 - w).toFixed(2))} + rules`, gold, mixed.map(withRules)));
     }
   }
 }
