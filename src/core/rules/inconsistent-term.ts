@@ -23,6 +23,22 @@ function baseForm(match: TermMatch): string {
   return inflection ? match.text.slice(0, match.text.length - inflection.suffix.length) + inflection.restore : match.text;
 }
 
+// The same few spellings recur thousands of times in a long bulletin and the rule runs on every
+// keystroke, so each written form is normalised once. Bounded, since documents come and go.
+const spellingCache = new Map<string, string>();
+
+function spellingOf(match: TermMatch): string {
+  const inflection = match.inflection;
+  const key = inflection ? `${match.text}\u0000${inflection.suffix}\u0000${inflection.restore}` : match.text;
+  let spelling = spellingCache.get(key);
+  if (spelling === undefined) {
+    if (spellingCache.size >= 20_000) spellingCache.clear();
+    spelling = normalSpelling(baseForm(match));
+    spellingCache.set(key, spelling);
+  }
+  return spelling;
+}
+
 /** `target` written where `match` is, keeping its ending and sentence-start capital. */
 function respell(match: TermMatch, target: string): string {
   const inflection = match.inflection;
@@ -45,7 +61,7 @@ export const inconsistentTerm: Rule = {
       const key = `${match.entryId}\u0000${match.canonical}`;
       let variants = groups.get(key);
       if (!variants) groups.set(key, (variants = new Map()));
-      const name = normalSpelling(baseForm(match));
+      const name = spellingOf(match);
       const uses = variants.get(name);
       if (uses) uses.push(match);
       else variants.set(name, [match]);
