@@ -6,7 +6,7 @@ import { claimRows, type ClaimRow } from '../core/report/claimsReport';
 import { emptyRegistry, mergeRegistries, parseRegistry, type EvidenceRegistry } from '../core/claims/registry';
 import { mergeGlossaries, parseGlossary } from '../core/glossary/load';
 import { defaultGlossary } from '../core/glossary/default';
-import { LineIndex } from './lines';
+import { LineIndex } from '../core/text/lineIndex';
 
 /** A config file's text, read by the main thread and shipped to workers. */
 export interface ConfigText {

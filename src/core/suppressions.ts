@@ -1,5 +1,6 @@
 // Suppression comments: `<!-- bulletin-checker-disable-next-line RULE[, RULE…] -- reason -->` and
 // friends (see docs/suppressions.md). Unknown rule names are reported, never silently ignored.
+import { LineIndex } from './text/lineIndex';
 import type { Finding, Fix, HtmlComment, ProseModel, TextRange } from './types';
 
 export interface Suppressions {
@@ -57,7 +58,7 @@ export function parseSuppressions(prose: ProseModel, knownRuleIds: Set<string>):
     } else {
       const first = lines.lineOf(comment.range.start);
       const last = lines.lineOf(comment.range.end);
-      const targets = directive === 'disable-line' ? range(first, last) : [lines.nextNonBlankLine(last + 1)];
+      const targets = directive === 'disable-line' ? range(first, last) : [nextNonBlankLine(prose.text, lines, last + 1)];
       for (const line of targets) {
         if (line < 0) continue;
         const state = byLine.get(line) ?? emptyState();
@@ -250,36 +251,11 @@ function range(from: number, to: number): number[] {
   return lines;
 }
 
-/** Line starts of a text, counting \n, \r\n and a lone \r as line ends. */
-class LineIndex {
-  private readonly starts: number[] = [0];
-
-  constructor(private readonly text: string) {
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 0x0d && text.charCodeAt(i + 1) === 0x0a) i++;
-      if (c === 0x0a || c === 0x0d) this.starts.push(i + 1);
-    }
+/** The first line at or after `line` holding more than whitespace, or -1. */
+function nextNonBlankLine(text: string, lines: LineIndex, line: number): number {
+  for (let l = line; l < lines.lineCount; l++) {
+    const end = l + 1 < lines.lineCount ? lines.startOf(l + 1) : text.length;
+    if (/\S/.test(text.slice(lines.startOf(l), end))) return l;
   }
-
-  lineOf(offset: number): number {
-    let low = 0;
-    let high = this.starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (this.starts[mid] <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return low;
-  }
-
-  /** The first line at or after `line` holding more than whitespace, or -1. */
-  nextNonBlankLine(line: number): number {
-    for (let l = line; l < this.starts.length; l++) {
-      const start = this.starts[l];
-      const end = l + 1 < this.starts.length ? this.starts[l + 1] : this.text.length;
-      if (/\S/.test(this.text.slice(start, end))) return l;
-    }
-    return -1;
-  }
+  return -1;
 }

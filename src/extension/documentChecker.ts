@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import { CheckCache, checkDocument, type CheckResult } from '../core/check';
 import type { Finding } from '../core/types';
+import { LineIndex } from '../core/text/lineIndex';
 import { toSeverity } from './configFiles';
 import type { KnowledgeBase, Knowledge } from './knowledge';
 import type { Log } from './log';
@@ -163,21 +164,11 @@ export class DocumentChecker implements vscode.Disposable {
 
 /** Offset → position for text that is not open in an editor (VS Code counts \r\n, \n and \r as line ends). */
 export function positionFinder(text: string): Pick<vscode.TextDocument, 'positionAt'> {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
-  }
+  const lines = new LineIndex(text);
   return {
     positionAt(offset: number): vscode.Position {
-      let lo = 0;
-      let hi = starts.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (starts[mid] <= offset) lo = mid;
-        else hi = mid - 1;
-      }
-      return new vscode.Position(lo, offset - starts[lo]);
+      const line = lines.lineOf(offset);
+      return new vscode.Position(line, offset - lines.startOf(line));
     },
   };
 }

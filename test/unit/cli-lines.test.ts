@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { LineIndex } from '../../src/cli/lines';
+import { LineIndex } from '../../src/core/text/lineIndex';
 
 // The obvious character-by-character walk, to compare the binary search against.
 function slowPosition(text: string, offset: number): { line: number; column: number } {

@@ -1,6 +1,7 @@
 // The claims report a reviewer signs off: one row per claim (every sentence the classifier did not
 // label `none`), as a Markdown table or CSV. Shared by the extension's export command and the CLI.
 import type { Claim, ClaimStatus } from '../types';
+import { LineIndex } from '../text/lineIndex';
 
 export interface ClaimRow {
   line: number;
@@ -26,23 +27,10 @@ const LABEL_WORDS: Record<string, string> = {
   none: 'none',
 };
 
-/** 1-based line of each offset, by binary search over line starts. */
+/** 1-based line of each offset. */
 export function lineFinder(text: string): (offset: number) => number {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
-  }
-  return (offset) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
-  };
+  const lines = new LineIndex(text);
+  return (offset) => lines.lineOf(offset) + 1;
 }
 
 /** The claim's cue words, without spans that sit inside a longer cue ("may help" in "may help to reduce"). */

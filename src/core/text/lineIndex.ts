@@ -1,4 +1,5 @@
-// Turns document offsets into the 1-based line and column numbers editors and CI tools show.
+// Line starts of a text, so offsets become lines and columns by binary search. Shared by the CLI's
+// output, the claims report, suppression comments and the extension's workspace check.
 
 export interface Position {
   /** 1-based. */
@@ -34,7 +35,8 @@ export class LineIndex {
     return this.starts.length;
   }
 
-  position(offset: number): Position {
+  /** 0-based line holding `offset`. */
+  lineOf(offset: number): number {
     const starts = this.starts;
     let low = 0;
     let high = starts.length - 1;
@@ -43,6 +45,17 @@ export class LineIndex {
       if (starts[middle] <= offset) low = middle;
       else high = middle - 1;
     }
-    return { line: low + 1, column: offset - starts[low] + 1 };
+    return low;
+  }
+
+  /** Offset where a 0-based line starts. */
+  startOf(line: number): number {
+    return this.starts[line];
+  }
+
+  /** 1-based line and column, as editors and CI tools show them. */
+  position(offset: number): Position {
+    const line = this.lineOf(offset);
+    return { line: line + 1, column: offset - this.starts[line] + 1 };
   }
 }
