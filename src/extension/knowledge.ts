@@ -3,7 +3,7 @@
 // settings. Layers are merged entry by entry; merged results are reused while no file changed, so
 // the engine's per-glossary term index is built once.
 import * as vscode from 'vscode';
-import type { Glossary } from '../core/types';
+import type { ConfigProblem, Glossary } from '../core/types';
 import { defaultGlossary } from '../core/glossary/default';
 import { mergeGlossaries, parseGlossary } from '../core/glossary/load';
 import { emptyRegistry, mergeRegistries, parseRegistry, type EvidenceRegistry } from '../core/claims/registry';
@@ -38,13 +38,11 @@ export class KnowledgeBase implements vscode.Disposable {
   ) {
     this.glossaries = new ConfigFileCache('glossary', (text, file) => {
       const { glossary, problems } = parseGlossary(text, file);
-      const usable = glossary.entries.length > 0 || !problems.some((p) => p.severity === 'error') || text.trim() === '';
-      return { value: glossary, problems, usable };
+      return { value: glossary, problems, usable: isUsable(text, glossary.entries.length, problems) };
     }, this.problems, log);
     this.registries = new ConfigFileCache('evidence registry', (text, file) => {
       const { registry, problems } = parseRegistry(text, file);
-      const usable = registry.entries.size > 0 || !problems.some((p) => p.severity === 'error') || text.trim() === '';
-      return { value: registry, problems, usable };
+      return { value: registry, problems, usable: isUsable(text, registry.entries.size, problems) };
     }, this.problems, log);
 
     const watcher = vscode.workspace.createFileSystemWatcher(`**/{${GLOSSARY_FILE_NAME},${REGISTRY_FILE_NAME},*.yaml,*.yml}`);
@@ -191,6 +189,11 @@ export class KnowledgeBase implements vscode.Disposable {
     this.registries.dispose();
     this.changed.dispose();
   }
+}
+
+// A file is unusable when it has errors and yielded nothing; an empty file is simply empty.
+function isUsable(text: string, loadedCount: number, problems: ConfigProblem[]): boolean {
+  return loadedCount > 0 || !problems.some((p) => p.severity === 'error') || text.trim() === '';
 }
 
 function resolve(file: string, folder: vscode.WorkspaceFolder | undefined): vscode.Uri {
