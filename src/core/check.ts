@@ -7,7 +7,10 @@
 //  - with a CheckCache, the previous check is kept: the prose is re-parsed only around the edit
 //    (parseProseAgain), blocks outside it keep their results, moved by the edit's length, and
 //    claim-scoped rules reuse a claim's finding while its status and evidence are unchanged;
-//  - per document: evidence, claim status and document-scoped rules run on every check.
+//  - evidence (annotations, citations) is read afresh only in the re-parsed region; claim status is
+//    decided again only for blocks that moved or whose applicable annotations changed;
+//  - per document: document-scoped rules run on every check.
+// The masked text of a re-parse stays in pieces (text/maskedPieces.ts) unless someone reads it whole.
 import type {
   Claim,
   ClaimClassification,
@@ -19,13 +22,16 @@ import type {
   Sentence,
   Severity,
   TermMatch,
+  TextEdit,
 } from './types';
 import { parseProseAgain, parseProseWithCheckpoints, type ProseParse, type ProseSplice } from './prose/parse';
 import { splitSentences } from './prose/sentences';
 import { compileGlossary, type TermIndex } from './glossary/matcher';
 import { classifySentence } from './claims/classifier';
-import { collectDocumentEvidence, decideClaimStatus, type DocumentEvidence } from './claims/evidence';
+import { collectDocumentEvidence, decideClaimStatus, type DocumentEvidence, type EvidenceReuse } from './claims/evidence';
+import { maskedReaderOf } from './text/maskedPieces';
 import { emptyRegistry, type EvidenceRegistry } from './claims/registry';
+import type { EvidenceAnnotation } from './claims/annotations';
 import { findNamedDesign, type NamedDesign } from './claims/designs';
 import { parseSuppressions } from './suppressions';
 import { allRules } from './rules/index';
@@ -78,7 +84,7 @@ interface BlockAnalysis {
   classifications: ClaimClassification[];
   termMatches: TermMatch[];
   /** Block-scoped rules' reports, made when first needed. */
-  ruleReports?: Map<string, RuleReport[] | RuleError>;
+  ruleReports?: Record<string, RuleReport[] | RuleError>;
   /** Study designs each sentence names (null for none), found when first needed. */
   namedDesigns?: (NamedDesign | null | undefined)[];
 }
@@ -113,9 +119,9 @@ interface BlockOutcome {
   termMatches: TermMatch[];
   /** Claim-scoped rules' memos by rule id, one slot per sentence of the block. */
   claimMemos?: Map<string, (ClaimMemo | undefined)[]>;
-  /** The block's claims in the last check, and whether any evidence annotation applied to it then. */
+  /** The block's claims in the last check, and the evidence annotations that applied to it then. */
   claims?: Claim[];
-  annotated?: boolean;
+  touching?: EvidenceAnnotation[];
   /** Block-scoped rules' findings in this outcome's offsets. */
   placed?: Map<string, PlacedFindings>;
 }
@@ -127,11 +133,12 @@ interface PreviousCheck {
   registry: EvidenceRegistry;
   minimumSms: number;
   declared?: EvidenceSupport;
+  evidence: DocumentEvidence;
 }
 
 /**
- * Remembers block analyses between checks of one document. Entries not used by the latest check
- * are dropped, so memory follows the document's size.
+ * Remembers block analyses between checks of one document. Entries no block uses are dropped once
+ * they outnumber the blocks in use, so memory follows the document's size.
  */
 export class CheckCache {
   private blocks = new Map<string, BlockAnalysis>();
@@ -150,11 +157,20 @@ export class CheckCache {
     return this.termIndex;
   }
 
-  /** @internal */
-  swap(next: Map<string, BlockAnalysis>): Map<string, BlockAnalysis> {
-    const previous = this.blocks;
-    this.blocks = next;
-    return previous;
+  /** @internal Block analyses by masked text, kept from check to check. */
+  analyses(): Map<string, BlockAnalysis> {
+    return this.blocks;
+  }
+
+  /**
+   * @internal Drops analyses no block uses any more, once they outnumber the blocks: doing it on
+   * every check would rebuild the map (thousands of entries) after every keystroke.
+   */
+  prune(outcomes: BlockOutcome[]): void {
+    if (this.blocks.size <= 2 * outcomes.length + 64) return;
+    const used = new Map<string, BlockAnalysis>();
+    for (const outcome of outcomes) used.set(outcome.analysis.key, outcome.analysis);
+    this.blocks = used;
   }
 
   /** @internal The last check, if it was made with the same registry and minimum SMS. */
@@ -198,7 +214,7 @@ function placeBlock(analysis: BlockAnalysis, start: number, blockIndex: number):
     const s = analysis.sentences[i];
     sentences[i] = { range: { start: s.start + start, end: s.end + start }, text: text.slice(s.start, s.end), blockIndex };
   }
-  return { analysis, start, sentences, termMatches: moveMatches(analysis.termMatches, start) };
+  return outcomeOf(analysis, start, sentences, moveMatches(analysis.termMatches, start), undefined);
 }
 
 /** A block from the previous check at a new position (and perhaps a new index). */
@@ -209,14 +225,29 @@ function moveBlock(previous: BlockOutcome, start: number, blockIndex: number): B
     const s = previous.sentences[i];
     sentences[i] = { range: { start: s.range.start + delta, end: s.range.end + delta }, text: s.text, blockIndex };
   }
-  return { analysis: previous.analysis, start, sentences, termMatches: moveMatches(previous.termMatches, delta), claimMemos: previous.claimMemos };
+  return outcomeOf(previous.analysis, start, sentences, moveMatches(previous.termMatches, delta), previous.claimMemos);
+}
+
+// Every field is written here, so that filling the later ones in does not give each of thousands
+// of outcomes a second block of memory for properties added after it was made.
+function outcomeOf(
+  analysis: BlockAnalysis,
+  start: number,
+  sentences: Sentence[],
+  termMatches: TermMatch[],
+  claimMemos: BlockOutcome['claimMemos'],
+): BlockOutcome {
+  return { analysis, start, sentences, termMatches, claimMemos, claims: undefined, touching: undefined, placed: undefined };
 }
 
 function moveMatches(matches: TermMatch[], delta: number): TermMatch[] {
   const moved: TermMatch[] = new Array(matches.length);
   for (let i = 0; i < matches.length; i++) {
     const m = matches[i];
-    moved[i] = { ...m, range: { start: m.range.start + delta, end: m.range.end + delta } };
+    // A plain clone then one store is far cheaper than a spread with an override.
+    const copy = { ...m };
+    copy.range = { start: m.range.start + delta, end: m.range.end + delta };
+    moved[i] = copy;
   }
   return moved;
 }
@@ -242,10 +273,9 @@ function decide(outcome: BlockOutcome, k: number, evidence: DocumentEvidence, re
   return { sentence, classification, status: decision.status, evidence: decision.evidence };
 }
 
-/** Whether any evidence annotation applies to the block or is anchored inside it. */
-function annotationsTouch(evidence: DocumentEvidence, range: { start: number; end: number }, blockIndex: number): boolean {
-  if (evidence.annotations.length === 0) return false;
-  if (evidence.byBlock.has(blockIndex)) return true;
+/** The evidence annotations that apply to the block or are anchored inside it, or undefined for none. */
+function annotationsTouching(evidence: DocumentEvidence, range: { start: number; end: number }, blockIndex: number): EvidenceAnnotation[] | undefined {
+  if (evidence.annotations.length === 0) return undefined;
   const anchored = evidence.bySentenceAnchor;
   let lo = 0;
   let hi = anchored.length;
@@ -255,9 +285,27 @@ function annotationsTouch(evidence: DocumentEvidence, range: { start: number; en
     if ((target.kind === 'sentence' ? target.anchor : -1) < range.start) lo = mid + 1;
     else hi = mid;
   }
-  const target = anchored[lo]?.target;
-  return target !== undefined && target.kind === 'sentence' && target.anchor < range.end;
+  let found: EvidenceAnnotation[] | undefined;
+  for (let i = lo; i < anchored.length; i++) {
+    const target = anchored[i].target;
+    if (target.kind !== 'sentence' || target.anchor >= range.end) break;
+    (found ??= []).push(anchored[i]);
+  }
+  const paragraph = evidence.byBlock.get(blockIndex);
+  if (paragraph) for (const annotation of paragraph) (found ??= []).push(annotation);
+  return found;
 }
+
+/** Whether two lists hold the same annotation objects (unchanged annotations keep their objects). */
+function sameAnnotations(a: EvidenceAnnotation[] | undefined, b: EvidenceAnnotation[] | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** Longest block a check without a cache looks up among the blocks it has analysed already. */
+const SHARE_WITHOUT_CACHE = 200;
 
 export function checkDocument(text: string, options: CheckOptions = {}): CheckResult {
   const glossary = options.glossary ?? EMPTY_GLOSSARY;
@@ -272,8 +320,9 @@ export function checkDocument(text: string, options: CheckOptions = {}): CheckRe
   else parse = parseProseWithCheckpoints(text);
   const prose = parse.model;
 
-  const previous = cache?.swap(new Map()) ?? new Map<string, BlockAnalysis>();
-  const kept = new Map<string, BlockAnalysis>();
+  const masked = maskedReaderOf(prose);
+  // Identical blocks share one analysis; with a cache, so do blocks of earlier checks.
+  const known = cache?.analyses() ?? new Map<string, BlockAnalysis>();
   const outcomes: BlockOutcome[] = new Array(prose.blocks.length);
   const sentences: Sentence[] = [];
   const termMatches: TermMatch[] = [];
@@ -287,23 +336,31 @@ export function checkDocument(text: string, options: CheckOptions = {}): CheckRe
       const before = last!.outcomes[from];
       outcome = before.start === block.range.start && from === blockIndex ? before : moveBlock(before, block.range.start, blockIndex);
     } else {
-      const blockText = prose.masked.slice(block.range.start, block.range.end);
-      let analysis = kept.get(blockText) ?? previous.get(blockText);
+      // Read from the pieces a re-parse keeps: joining the whole masked text would copy the document.
+      const blockText = masked.slice(block.range.start, block.range.end);
+      // Looking a block up hashes its whole text. Without a cache the map only serves identical
+      // blocks within this document, which in practice are short (headings, table cells).
+      const share = cache !== undefined || blockText.length <= SHARE_WITHOUT_CACHE;
+      let analysis = share ? known.get(blockText) : undefined;
       if (!analysis) {
         analysis = analyseBlock(blockText, index);
+        if (share) known.set(blockText, analysis);
         blocksAnalysed++;
       }
       outcome = placeBlock(analysis, block.range.start, blockIndex);
     }
-    kept.set(outcome.analysis.key, outcome.analysis);
     outcomes[blockIndex] = outcome;
     for (const s of outcome.sentences) sentences.push(s);
     for (const m of outcome.termMatches) termMatches.push(m);
   }
-  cache?.swap(kept);
+  cache?.prune(outcomes);
 
-  const evidence = collectDocumentEvidence(prose, registry);
-  const previousCheck: PreviousCheck = { parse, outcomes, registry, minimumSms, declared: evidence.declared };
+  const reuse: EvidenceReuse | undefined =
+    last && splice?.restart !== undefined && splice.stop !== undefined
+      ? { previous: last.evidence, restart: splice.restart, stop: splice.stop, delta: splice.delta }
+      : undefined;
+  const evidence = collectDocumentEvidence(prose, registry, reuse);
+  const previousCheck: PreviousCheck = { parse, outcomes, registry, minimumSms, declared: evidence.declared, evidence };
   cache?.remember(previousCheck);
   const sameDeclared = last?.declared === evidence.declared;
   const claims: Claim[] = new Array(sentences.length);
@@ -312,12 +369,14 @@ export function checkDocument(text: string, options: CheckOptions = {}): CheckRe
     const outcome = outcomes[blockIndex];
     const from = last ? carriedFrom(splice, blockIndex) : -1;
     const before = from >= 0 ? last!.outcomes[from] : undefined;
-    const annotated = annotationsTouch(evidence, prose.blocks[blockIndex].range, blockIndex);
+    const touching = annotationsTouching(evidence, prose.blocks[blockIndex].range, blockIndex);
     // A block carried over, with no annotation before or now and the same front matter, keeps its decisions.
-    const reusable = before?.claims !== undefined && sameDeclared && !annotated && !before.annotated ? before.claims : undefined;
+    const reusable = before?.claims !== undefined && sameDeclared && !touching && !before.touching ? before.claims : undefined;
     let blockClaims: Claim[];
-    if (reusable && before === outcome) {
-      blockClaims = reusable;
+    if (before === outcome && before.claims !== undefined && sameDeclared && sameAnnotations(touching, before.touching)) {
+      // Unmoved and unchanged, with the same annotation objects applying (an annotation the edit
+      // could have changed is read afresh, so a new object): its decisions hold.
+      blockClaims = before.claims;
     } else {
       blockClaims = new Array(outcome.sentences.length);
       for (let k = 0; k < blockClaims.length; k++) {
@@ -330,7 +389,7 @@ export function checkDocument(text: string, options: CheckOptions = {}): CheckRe
       }
     }
     outcome.claims = blockClaims;
-    outcome.annotated = annotated;
+    outcome.touching = touching;
     for (const claim of blockClaims) claims[claimIndex++] = claim;
   }
 
@@ -397,8 +456,8 @@ function toFinding(
   const range = delta === 0 ? report.range : { start: report.range.start + delta, end: report.range.end + delta };
   if (report[LAZY_REPORT] && delta === 0) return lazyFinding(rule.id, finalSeverity, range, report, data);
   const fixes = report.fixes;
-  // Moving every fix of every finding after an edit is most of an incremental check's allocation.
-  if (delta !== 0 && fixes && fixes.length > 0) return movedFinding(rule.id, finalSeverity, range, report, fixes, delta, data);
+  // Moved fixes are made at once: a plain object per fix and edit costs far less to make and to
+  // collect than a finding with getters (each getter is a closure, and such objects are slow).
   return {
     ruleId: rule.id,
     severity: finalSeverity,
@@ -410,65 +469,69 @@ function toFinding(
   };
 }
 
-/** A finding moved by `delta` whose fixes are moved only when someone reads them. */
-function movedFinding(
-  ruleId: string,
-  severity: Severity,
-  range: Finding['range'],
-  report: RuleReport,
-  reportFixes: Fix[],
-  delta: number,
-  data: Finding['data'],
-): Finding {
-  let fixes: Fix[] | undefined;
-  const finding: Finding = {
-    ruleId,
-    severity,
-    range,
-    message: report.message,
-    explanation: report.explanation,
-    get fixes(): Fix[] {
-      return (fixes ??= moveFixes(reportFixes, delta));
-    },
-    set fixes(value: Fix[]) {
-      fixes = value;
-    },
-  };
-  if (data) finding.data = data;
-  return finding;
+// Non-enumerable, so deep comparison, spreading, JSON and structured cloning never see it.
+const LAZY_REPORT_OF = Symbol('lazy report of');
+type LazyFinding = Finding & { [LAZY_REPORT_OF]: RuleReport };
+
+/** Replaces a lazy part with a plain value, as an assignment to a plain finding would. */
+function settle(finding: Finding, key: 'explanation' | 'fixes', value: unknown): void {
+  // A frozen finding keeps its getter (and reads through it every time).
+  if (Object.isExtensible(finding)) Object.defineProperty(finding, key, { value, writable: true, enumerable: true, configurable: true });
 }
+
+// One pair of accessors shared by every lazy finding: getters written in an object literal are new
+// closures per finding, which a long bulletin's tens of thousands of findings pay for several
+// times over in memory and time. The first read (or a write) turns the part into a plain value.
+const LAZY_ACCESSORS: PropertyDescriptorMap = {
+  explanation: {
+    get(this: LazyFinding): string {
+      const explanation = this[LAZY_REPORT_OF].explanation;
+      settle(this, 'explanation', explanation);
+      return explanation;
+    },
+    set(this: LazyFinding, value: string) {
+      settle(this, 'explanation', value);
+    },
+    enumerable: true,
+    configurable: true,
+  },
+  fixes: {
+    get(this: LazyFinding): Fix[] {
+      const fixes = this[LAZY_REPORT_OF].fixes ?? [];
+      settle(this, 'fixes', fixes);
+      return fixes;
+    },
+    set(this: LazyFinding, value: Fix[]) {
+      settle(this, 'fixes', value);
+    },
+    enumerable: true,
+    configurable: true,
+  },
+};
 
 /** A finding whose explanation and fixes are read from the report only when someone asks. */
 function lazyFinding(ruleId: string, severity: Severity, range: Finding['range'], report: RuleReport, data: Finding['data']): Finding {
-  let explanation: string | undefined;
-  let fixes: Fix[] | undefined;
-  const finding: Finding = {
-    ruleId,
-    severity,
-    range,
-    message: report.message,
-    get explanation(): string {
-      return (explanation ??= report.explanation);
-    },
-    set explanation(value: string) {
-      explanation = value;
-    },
-    get fixes(): Fix[] {
-      return (fixes ??= report.fixes ?? []);
-    },
-    set fixes(value: Fix[]) {
-      fixes = value;
-    },
-  };
+  const finding = { ruleId, severity, range, message: report.message } as LazyFinding;
+  Object.defineProperty(finding, LAZY_REPORT_OF, { value: report });
+  Object.defineProperties(finding, LAZY_ACCESSORS);
   if (data) finding.data = data;
   return finding;
 }
 
 function moveFixes(fixes: Fix[], delta: number): Fix[] {
-  return fixes.map((fix) => ({
-    ...fix,
-    edits: fix.edits.map((edit) => ({ range: { start: edit.range.start + delta, end: edit.range.end + delta }, newText: edit.newText })),
-  }));
+  const moved: Fix[] = new Array(fixes.length);
+  for (let i = 0; i < fixes.length; i++) {
+    const fix = fixes[i];
+    const edits: TextEdit[] = new Array(fix.edits.length);
+    for (let k = 0; k < edits.length; k++) {
+      const edit = fix.edits[k];
+      edits[k] = { range: { start: edit.range.start + delta, end: edit.range.end + delta }, newText: edit.newText };
+    }
+    const copy = { ...fix };
+    copy.edits = edits;
+    moved[i] = copy;
+  }
+  return moved;
 }
 
 /** A plain copy of a report moved by `delta` (lazy parts are made now, so the copy holds no context). */
@@ -488,6 +551,8 @@ function describeError(error: unknown): string {
   return error instanceof Error ? (error.stack ?? error.message) : String(error);
 }
 
+const NO_REPORTS: RuleReport[] = [];
+
 /** Block-scoped rules: each block's reports are made once per block text and moved into place. */
 function runBlockRule(rule: Rule, severity: Severity, reportedSeverityApplies: boolean, run: RuleRun): void {
   const found: Finding[] = [];
@@ -498,17 +563,19 @@ function runBlockRule(rule: Rule, severity: Severity, reportedSeverityApplies: b
       continue;
     }
     const analysis = outcome.analysis;
-    const reports = (analysis.ruleReports ??= new Map());
-    let mine = reports.get(rule.id);
+    // A plain object, and one shared empty list: a long bulletin has tens of thousands of blocks,
+    // and a Map per block, or an empty array per block and rule, adds up.
+    const reports = (analysis.ruleReports ??= {});
+    let mine = reports[rule.id];
     if (!mine) {
       const made: RuleReport[] = [];
       try {
         rule.checkBlock!({ text: analysis.key, sentences: analysis.sentences }, (report) => made.push(report));
-        mine = made;
+        mine = made.length > 0 ? made : NO_REPORTS;
       } catch (error) {
         mine = { error: describeError(error) };
       }
-      reports.set(rule.id, mine);
+      reports[rule.id] = mine;
     }
     if (!Array.isArray(mine)) {
       run.failures.push({ ruleId: rule.id, error: mine.error });

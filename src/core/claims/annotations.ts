@@ -9,6 +9,7 @@ import type { EvidenceSupport, Fix, HtmlComment, ProseModel, Severity, TextRange
 import { closestMatch } from './closest';
 import { knownDesignNames, lookUpDesign } from './designs';
 import type { EvidenceRegistry } from './registry';
+import { maskedReaderOf, type MaskedReader } from '../text/maskedPieces';
 
 export const ANNOTATION_KEYS = ['sms', 'design', 'source', 'note'] as const;
 type AnnotationKey = (typeof ANNOTATION_KEYS)[number];
@@ -51,22 +52,166 @@ export function readAnnotations(
   registry: EvidenceRegistry,
   problems: AnnotationProblem[],
 ): EvidenceAnnotation[] {
+  const reading = readAnnotationsAgain(prose, registry, undefined);
+  for (const list of reading.problems) for (const problem of list) problems.push(problem);
+  return reading.annotations;
+}
+
+/**
+ * Every evidence annotation with what a later re-check needs to reuse it: its problems and how far
+ * back its target was read. `problems[i]` belongs to `annotations[i]`.
+ */
+export interface AnnotationReading {
+  annotations: EvidenceAnnotation[];
+  problems: AnnotationProblem[][];
+  notes: AnnotationNote[];
+}
+
+/** What deciding one annotation's target read, so a re-check knows whether an edit could change it. */
+interface AnnotationNote {
+  /** Lowest offset of text or masked text read, memo sources included. */
+  low: number;
+  /** End of the comment's own line (its line break), the highest offset read. */
+  ownLineEnd: number;
+  /** The offset whose block became the paragraph target, or -1; blocks may be renumbered by an edit. */
+  probe: number;
+  /** The own-line memo after this annotation (undefined when it was not on a line of its own). */
+  memo: TargetMemo | undefined;
+}
+
+/** The previous reading and the region an edit re-parsed (offsets of the new text), from parseProseAgain. */
+export interface AnnotationReuse {
+  previous: AnnotationReading;
+  /** Text, masked text, blocks and comments before `restart` are unchanged, and from `stop` on they are moved by `delta`. */
+  restart: number;
+  stop: number;
+  delta: number;
+}
+
+/**
+ * readAnnotations, reusing a previous reading outside the re-parsed region: an annotation whose
+ * target was decided only from text before the region is kept as it is, one decided only from text
+ * after it is moved. Everything else is decided afresh, in document order, so the own-line memo
+ * sees what a fresh reading would.
+ */
+export function readAnnotationsAgain(prose: ProseModel, registry: EvidenceRegistry, reuse: AnnotationReuse | undefined): AnnotationReading {
   const annotations: EvidenceAnnotation[] = [];
-  const memo: { last?: TargetMemo } = {};
-  for (const comment of prose.comments) {
-    if (!isEvidenceComment(comment)) continue;
-    const annotation = parseRemembered(comment, registry, problems);
-    annotation.target = targetOf(comment, prose, memo);
-    if (annotation.target.kind === 'none') {
-      problems.push({
-        range: comment.range,
-        message:
-          'This evidence annotation applies to no sentence: put it on the same line straight after the sentence, or on the line straight after its paragraph (no blank line between).',
-      });
-    }
+  const problems: AnnotationProblem[][] = [];
+  const notes: AnnotationNote[] = [];
+  const memo: { last?: TargetMemo; lastLow?: number } = {};
+  const comments = prose.comments;
+  const masked = maskedReaderOf(prose);
+
+  const decide = (comment: HtmlComment): void => {
+    const found: AnnotationProblem[] = [];
+    const annotation = parseRemembered(comment, registry, found);
+    const note: AnnotationNote = { low: comment.range.start, ownLineEnd: comment.range.end, probe: -1, memo: undefined };
+    annotation.target = targetOf(comment, prose, masked, memo, note);
+    if (annotation.target.kind === 'none') found.push(noTargetProblem(comment));
     annotations.push(annotation);
+    problems.push(found);
+    notes.push(note);
+  };
+
+  if (!reuse) {
+    for (const comment of comments) if (isEvidenceComment(comment)) decide(comment);
+    return { annotations, problems, notes };
   }
-  return annotations;
+
+  const { previous, restart, stop, delta } = reuse;
+  const old = previous.annotations;
+  // Before the region: the same comment objects, read only from unchanged text.
+  let i = 0;
+  for (; i < old.length && previous.notes[i].ownLineEnd < restart; i++) keep(i);
+  // The region (and any annotation before it whose own line reaches into it): decided afresh.
+  const from = i < old.length ? Math.min(old[i].comment.range.start, restart) : restart;
+  for (let c = firstCommentAtOrAfter(comments, from); c < comments.length && comments[c].range.start < stop; c++) {
+    if (isEvidenceComment(comments[c])) decide(comments[c]);
+  }
+  // After the region: moved when decided only from text after it, else decided afresh.
+  const oldStop = stop - delta;
+  while (i < old.length && old[i].comment.range.start < oldStop) i++;
+  for (; i < old.length; i++) {
+    const comment = comments[firstCommentAtOrAfter(comments, old[i].comment.range.start + delta)];
+    // Comments after the region are the previous ones moved; should that ever not hold, read afresh.
+    if (comment?.body !== old[i].comment.body || comment.range.start !== old[i].comment.range.start + delta) {
+      return readAnnotationsAgain(prose, registry, undefined);
+    }
+    if (previous.notes[i].low < oldStop || !move(i, comment)) decide(comment);
+  }
+  return { annotations, problems, notes };
+
+  function keep(k: number): void {
+    const note = previous.notes[k];
+    annotations.push(old[k]);
+    problems.push(previous.problems[k]);
+    notes.push(note);
+    if (note.memo) {
+      memo.last = note.memo;
+      memo.lastLow = note.low;
+    }
+  }
+
+  /** Moves annotation `k` of the previous reading to `comment`; false when its target would change kind. */
+  function move(k: number, comment: HtmlComment): boolean {
+    const before = old[k];
+    const note = previous.notes[k];
+    let target = before.target;
+    if (target.kind === 'sentence') target = { kind: 'sentence', anchor: target.anchor + delta };
+    else if (note.probe >= 0) {
+      // Blocks are renumbered when the edit adds or removes some; the block itself is unchanged.
+      const blockIndex = blockContaining(prose, note.probe + delta);
+      target = blockIndex >= 0 ? { kind: 'paragraph', blockIndex } : { kind: 'none' };
+      if (target.kind !== before.target.kind) return false;
+    }
+    const annotation: EvidenceAnnotation = { ...before, comment, target, support: { ...before.support, range: comment.range } };
+    const found: AnnotationProblem[] = [];
+    for (const problem of previous.problems[k]) found.push(moveProblem(problem, delta));
+    const moved: AnnotationNote = {
+      low: note.low + delta,
+      ownLineEnd: note.ownLineEnd + delta,
+      probe: note.probe >= 0 ? note.probe + delta : -1,
+      memo: note.memo && { lineStart: note.memo.lineStart + delta, lineEnd: note.memo.lineEnd + delta, target },
+    };
+    annotations.push(annotation);
+    problems.push(found);
+    notes.push(moved);
+    if (moved.memo) {
+      memo.last = moved.memo;
+      memo.lastLow = moved.low;
+    }
+    return true;
+  }
+}
+
+function noTargetProblem(comment: HtmlComment): AnnotationProblem {
+  return {
+    range: comment.range,
+    message:
+      'This evidence annotation applies to no sentence: put it on the same line straight after the sentence, or on the line straight after its paragraph (no blank line between).',
+  };
+}
+
+function moveProblem(problem: AnnotationProblem, delta: number): AnnotationProblem {
+  const moved: AnnotationProblem = { ...problem, range: { start: problem.range.start + delta, end: problem.range.end + delta } };
+  if (problem.fixes) {
+    moved.fixes = problem.fixes.map((fix) => ({
+      ...fix,
+      edits: fix.edits.map((edit) => ({ range: { start: edit.range.start + delta, end: edit.range.end + delta }, newText: edit.newText })),
+    }));
+  }
+  return moved;
+}
+
+function firstCommentAtOrAfter(comments: HtmlComment[], offset: number): number {
+  let lo = 0;
+  let hi = comments.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (comments[mid].range.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** An annotation body parsed once, with its problems' offsets relative to the body's start. */
@@ -92,16 +237,7 @@ function parseRemembered(comment: HtmlComment, registry: EvidenceRegistry, probl
     bodies.set(comment.body, parsed);
   }
   const delta = comment.bodyStart;
-  for (const problem of parsed.problems) {
-    const moved: AnnotationProblem = { ...problem, range: { start: problem.range.start + delta, end: problem.range.end + delta } };
-    if (problem.fixes) {
-      moved.fixes = problem.fixes.map((fix) => ({
-        ...fix,
-        edits: fix.edits.map((edit) => ({ range: { start: edit.range.start + delta, end: edit.range.end + delta }, newText: edit.newText })),
-      }));
-    }
-    problems.push(moved);
-  }
+  for (const problem of parsed.problems) problems.push(moveProblem(problem, delta));
   const template = parsed.annotation;
   return { ...template, comment, target: { kind: 'none' }, support: { ...template.support, range: comment.range } };
 }
@@ -320,39 +456,56 @@ export interface TargetMemo {
 }
 
 // Decides what an annotation applies to from the masked text around it (comments are masked).
-function targetOf(comment: HtmlComment, prose: ProseModel, memo: { last?: TargetMemo }): AnnotationTarget {
-  const { masked, text } = prose;
+// `note` records how far back it read, so a re-check can tell whether an edit could change the answer.
+function targetOf(
+  comment: HtmlComment,
+  prose: ProseModel,
+  masked: MaskedReader,
+  memo: { last?: TargetMemo; lastLow?: number },
+  note: AnnotationNote,
+): AnnotationTarget {
+  const text = prose.text;
   let i = comment.range.start - 1;
-  while (i >= 0 && isInlineSpace(masked[i])) i--;
+  while (i >= 0 && isInlineSpace(masked.charAt(i))) i--;
+  note.low = Math.max(0, i);
+  let ownLineEnd = comment.range.end;
+  while (ownLineEnd < text.length && !isLineBreak(text[ownLineEnd])) ownLineEnd++;
+  note.ownLineEnd = ownLineEnd;
   if (i < 0) return { kind: 'none' };
-  if (!isLineBreak(masked[i])) return { kind: 'sentence', anchor: i };
+  if (!isLineBreak(masked.charAt(i))) return { kind: 'sentence', anchor: i };
   // On a line of its own: look at the lines above, skipping lines that hold only other comments.
   const ownLineStart = i + 1;
   let lineEnd = i; // the line break ending the line above
+  let low = i;
   let target: AnnotationTarget = { kind: 'none' };
   for (let lines = 0; lines < MAX_COMMENT_LINES && lineEnd >= 0; lines++) {
+    low = Math.min(low, Math.max(0, lineEnd - 1));
     if (text[lineEnd] === '\n' && text[lineEnd - 1] === '\r') lineEnd--;
     if (memo.last && memo.last.lineEnd === lineEnd) {
       target = memo.last.target;
+      low = Math.min(low, memo.lastLow ?? 0);
       break;
     }
     let lineStart = lineEnd;
     while (lineStart > 0 && !isLineBreak(text[lineStart - 1])) lineStart--;
+    low = Math.min(low, Math.max(0, lineStart - 1));
     const line = text.slice(lineStart, lineEnd);
     if (!line.trim()) break;
     let k = lineEnd - 1;
-    while (k >= lineStart && /\s/.test(masked[k])) k--;
+    while (k >= lineStart && /\s/.test(masked.charAt(k) ?? '')) k--;
     if (k >= lineStart) {
       const blockIndex = blockContaining(prose, k);
+      note.probe = k;
       if (blockIndex >= 0) target = { kind: 'paragraph', blockIndex };
       break;
     }
     if (!ONLY_COMMENTS.test(line)) break;
     lineEnd = lineStart - 1;
   }
-  let ownLineEnd = comment.range.end;
-  while (ownLineEnd < text.length && !isLineBreak(text[ownLineEnd])) ownLineEnd++;
+  note.low = low;
   memo.last = { lineStart: ownLineStart, lineEnd: ownLineEnd, target };
+  memo.lastLow = low;
+  note.memo = memo.last;
   return target;
 }
 

@@ -5,6 +5,7 @@ import { LAZY_REPORT, type RuleContext, type RuleReport } from '../rules/rule';
 import { claimFixes } from './rewrite';
 import { wordingForSms } from './designs';
 import { sentenceCitations } from './evidence';
+import { maskedReaderOf } from '../text/maskedPieces';
 
 /** The first causal cue in document offsets, else the whole sentence. */
 export function claimRange(claim: Claim): TextRange {
@@ -182,28 +183,63 @@ export function claimReport(
   if (label !== 'direct_causal' && label !== 'conditional_causal') return undefined;
   const range = claimRange(claim);
   const cueText = context.text.slice(range.start, range.end).replace(/\s+/g, ' ');
-  // The hover text and fixes cost far more than the rest, so they are made when first read.
-  let explanation: string | undefined;
-  let fixes: Fix[] | undefined;
-  return {
-    range,
-    message: message(cueText, claim),
-    get explanation(): string {
-      return (explanation ??= claimExplanation(claim, context, cueText));
-    },
-    get fixes(): Fix[] {
-      return (fixes ??= claimFixes({
-        text: context.text,
-        masked: context.prose.masked,
-        sentence: claim.sentence.range,
-        cue: range === claim.sentence.range ? undefined : range,
-        label,
-        ruleId,
-        startsParagraph: startsItsBlock(claim, range, context),
-      }));
-    },
-    [LAZY_REPORT]: true,
-  };
+  return new ClaimReport(range, shared(message(cueText, claim)), claim, context, cueText, label, ruleId);
+}
+
+// A long bulletin repeats the same few claim messages thousands of times ("“cuts” states a cause…"),
+// each a fresh string of a few hundred bytes; findings keep one copy of each. Bounded, since
+// documents come and go.
+const sharedMessages = new Map<string, string>();
+
+function shared(message: string): string {
+  const known = sharedMessages.get(message);
+  if (known !== undefined) return known;
+  if (sharedMessages.size >= 5_000) sharedMessages.clear();
+  sharedMessages.set(message, message);
+  return message;
+}
+
+/**
+ * A claim's report whose hover text and fixes, which cost far more than the rest, are made when
+ * first read. A class rather than an object with getters: a long bulletin has tens of thousands of
+ * these, and per-object getter closures cost several times the memory and time.
+ */
+class ClaimReport implements RuleReport {
+  private madeExplanation: string | undefined;
+  private madeFixes: Fix[] | undefined;
+
+  constructor(
+    readonly range: TextRange,
+    readonly message: string,
+    private readonly claim: Claim,
+    private readonly context: RuleContext,
+    private readonly cueText: string,
+    private readonly label: 'direct_causal' | 'conditional_causal',
+    private readonly ruleId: string,
+  ) {}
+
+  get [LAZY_REPORT](): true {
+    return true;
+  }
+
+  get explanation(): string {
+    return (this.madeExplanation ??= claimExplanation(this.claim, this.context, this.cueText));
+  }
+
+  get fixes(): Fix[] {
+    const { claim, context, range } = this;
+    return (this.madeFixes ??= claimFixes({
+      text: context.text,
+      // claimFixes only slices the sentence's span, which the pieces give without joining
+      // a re-parsed document's whole masked text (a full copy).
+      masked: maskedReaderOf(context.prose) as string,
+      sentence: claim.sentence.range,
+      cue: range === claim.sentence.range ? undefined : range,
+      label: this.label,
+      ruleId: this.ruleId,
+      startsParagraph: startsItsBlock(claim, range, context),
+    }));
+  }
 }
 
 /** Facts about the claim for adapters; rebuilt on every check because the evidence range moves. */

@@ -1,11 +1,26 @@
 // Classifies one sentence's claim strength (none / correlational / conditional / direct causal)
 // with a linear model over hashed n-grams and cue features, then marks the words carrying the claim.
 import type { ClaimClassification, ClaimLabel, Cue, CueKind } from '../types';
-import { analyseCues, isCausal, type CueAnalysis, type CueMatch } from './cues';
-import { extractFeatures } from './features';
-import { loadModel, predictProbabilities, type LinearModel, type SerialisedModel } from './model';
+import { CLASS_NUMBER, CueScan, FORM_BITS, phraseFlags, TENSE_NUMBER } from './cues';
+import { collectFeatures, FeatureBuffer } from './features';
+import { loadModel, scoreFeatures, type LinearModel, type SerialisedModel } from './model';
 import { predictTrees, treeInputs } from './model-trees';
+import { defineWordSet, wordId } from './tokens';
 import shippedModel from './model.json';
+
+// Module-level copies: an imported binding read on a per-match path costs a getter call under tsx.
+const {
+  'causal-verb': CAUSAL_VERB, 'causal-noun': CAUSAL_NOUN, 'causal-adj': CAUSAL_ADJ, 'causal-link': CAUSAL_LINK,
+  association: ASSOCIATION, likelihood: LIKELIHOOD, modal: MODAL, hedge: HEDGE, negation: NEGATION, whether: WHETHER,
+  'future-work': FUTURE_WORK, design: DESIGN, purpose: PURPOSE, importance: IMPORTANCE, determiner: DETERMINER,
+} = CLASS_NUMBER;
+const { base: BASE, present: PRESENT, past: PAST } = TENSE_NUMBER;
+const { adjectival: ADJECTIVAL, passive: PASSIVE } = FORM_BITS;
+
+/** The causal classes (verb, noun, adjective) come first in CUE_CLASSES. */
+function isCausalClass(cls: number): boolean {
+  return cls <= CAUSAL_ADJ;
+}
 
 let defaultModel: LinearModel | undefined;
 
@@ -30,119 +45,154 @@ export interface ClassifyOptions {
 
 export const DEFAULT_OPTIONS: Required<ClassifyOptions> = { bareVerbOverride: 0.7 };
 
+// One analysis and one feature buffer, reused for every sentence: classifying allocates little
+// beyond the result. Classification is synchronous, so nothing else can touch them mid-sentence.
+const SCAN = new CueScan();
+const FEATURES = new FeatureBuffer();
+
 export function classifyWithModel(model: LinearModel, text: string, options: ClassifyOptions = DEFAULT_OPTIONS): ClaimClassification {
-  const analysis = analyseCues(text);
-  const vector = extractFeatures(text, model.config, analysis);
-  let scores = predictProbabilities(model, vector);
-  if (model.trees) scores = predictTrees(model.trees, treeInputs(model.trees, scores.map(Math.log), vector));
-  const probabilities = { none: 0, correlational: 0, conditional_causal: 0, direct_causal: 0 } as Record<ClaimLabel, number>;
-  for (let i = 0; i < model.labels.length; i++) probabilities[model.labels[i]] = scores[i];
-  const blocked = isBlocked(analysis);
+  const scan = SCAN.analyse(text);
+  collectFeatures(scan, model.config, FEATURES);
+  let scores = scoreFeatures(model, FEATURES.indices, FEATURES.values, FEATURES.count);
+  if (model.trees) scores = predictTrees(model.trees, treeInputs(model.trees, scores.map(Math.log), FEATURES.toVector()));
+  const probabilities = toProbabilities(model.labels, scores);
+  const blocked = isBlocked(scan);
   const threshold = options.bareVerbOverride ?? DEFAULT_OPTIONS.bareVerbOverride;
   const top = topLabel(probabilities);
-  const doubtful = top === 'none' || (top === 'correlational' && onlyPlainAssociationNouns(analysis));
-  if (!blocked && threshold > 0 && doubtful && probabilities[top] < threshold && hasBareFiniteCausalVerb(analysis)) {
+  const doubtful = top === 'none' || (top === 'correlational' && onlyPlainAssociationNouns(scan));
+  if (!blocked && threshold > 0 && doubtful && probabilities[top] < threshold && hasBareFiniteCausalVerb(scan)) {
     // The corpus rarely words claims as press releases do; plain causal verbs are claims whatever the model's doubt.
     promote(probabilities, 'direct_causal');
   }
-  if (blocked || lacksAssertion(analysis)) {
+  if (blocked || lacksAssertion(scan)) {
     // A disclaimer, question or research plan is never itself an outright causal claim, nor is a
     // fragment whose only claim word is a bare base form ("Block quotes", "To reduce reoffending").
     withholdDirectCausal(probabilities);
   }
   const label = topLabel(probabilities);
-  return { label, probabilities, cues: collectClaimCues(text, analysis, label), signals: collectSignals(text, analysis) };
+  return { label, probabilities, cues: collectClaimCues(scan, label), signals: collectSignals(scan) };
 }
 
 /** A disclaimer, a question ("whether", "?") or a research plan. */
-function isBlocked(analysis: CueAnalysis): boolean {
-  if (analysis.disclaimers.length > 0 || analysis.questionMark >= 0) return true;
-  for (const m of analysis.matches) {
-    if (m.cls === 'future-work' || (m.cls === 'whether' && !isOutcomeWhether(m, analysis))) return true;
+function isBlocked(scan: CueScan): boolean {
+  if (scan.disclaimerCount > 0 || scan.questionMark >= 0) return true;
+  for (let j = 0; j < scan.count; j++) {
+    const cls = scan.cls[j];
+    if (cls === FUTURE_WORK || (cls === WHETHER && !isOutcomeWhether(scan, j))) return true;
   }
   return false;
 }
 
+/** The scores by label name; built as one literal when the model uses the usual label order. */
+function toProbabilities(labels: ClaimLabel[], scores: number[]): Record<ClaimLabel, number> {
+  if (labels.length === 4 && labels[0] === 'none' && labels[1] === 'correlational' && labels[2] === 'conditional_causal' && labels[3] === 'direct_causal') {
+    return { none: scores[0], correlational: scores[1], conditional_causal: scores[2], direct_causal: scores[3] };
+  }
+  const probabilities = { none: 0, correlational: 0, conditional_causal: 0, direct_causal: 0 };
+  for (let i = 0; i < labels.length; i++) probabilities[labels[i]] = scores[i];
+  return probabilities;
+}
+
 function topLabel(probabilities: Record<ClaimLabel, number>): ClaimLabel {
+  // The first label wins a tie, as in the order none, correlational, conditional, direct.
   let best: ClaimLabel = 'none';
-  if (probabilities.correlational > probabilities[best]) best = 'correlational';
-  if (probabilities.conditional_causal > probabilities[best]) best = 'conditional_causal';
-  if (probabilities.direct_causal > probabilities[best]) best = 'direct_causal';
+  let top = probabilities.none;
+  if (probabilities.correlational > top) {
+    best = 'correlational';
+    top = probabilities.correlational;
+  }
+  if (probabilities.conditional_causal > top) {
+    best = 'conditional_causal';
+    top = probabilities.conditional_causal;
+  }
+  if (probabilities.direct_causal > top) best = 'direct_causal';
   return best;
 }
 
 // Words after which a base-form verb is not finite ("to reduce", "will cut", "did not improve").
-const NON_FINITE_BEFORE = new Set(['to', 'will', 'would', 'should', 'shall', 'must', 'did', 'does', 'do', "didn't", "doesn't", "don't",
+const NON_FINITE_BEFORE = defineWordSet(['to', 'will', 'would', 'should', 'shall', 'must', 'did', 'does', 'do', "didn't", "doesn't", "don't",
   'not', 'help', 'helps', 'helped', 'let', 'lets', 'may', 'might', 'could', 'can', 'cannot', 'and', 'or']);
 
 // Irregular verbs whose base and past forms are the same word.
-const BASE_IS_PAST = new Set(['cut', 'put', 'upset']);
+const BASE_IS_PAST = phraseFlags((entry) => ['cut', 'put', 'upset'].includes(entry));
+const IS_LOWER = phraseFlags((entry) => entry === 'lower');
+const TO = wordId('to');
+const S = 115;
+const APOSTROPHE = 39;
 
 /**
  * A base form that reads as finite: "trust cut reoffending" (past), "Programmes reduce reoffending"
  * (after a plural noun); not an infinitive, not after an auxiliary, not the comparative "lower".
  */
-function isFiniteBase(m: CueMatch, analysis: CueAnalysis): boolean {
-  if (m.first === 0) return false;
-  const before = analysis.tokens[m.first - 1].word;
-  if (NON_FINITE_BEFORE.has(before)) return false;
-  if (BASE_IS_PAST.has(m.entry)) return true;
-  return m.entry !== 'lower' && before.length > 3 && before.endsWith('s') && !/(ss|us|is|'s)$/.test(before);
+function isFiniteBase(scan: CueScan, j: number): boolean {
+  const first = scan.first[j];
+  if (first === 0) return false;
+  const words = scan.words;
+  const before = first - 1;
+  if (words.inSet(before, NON_FINITE_BEFORE)) return false;
+  const p = scan.phrase[j];
+  if (BASE_IS_PAST[p]) return true;
+  if (IS_LOWER[p] || words.length(before) <= 3 || words.charFromEnd(before, 1) !== S) return false;
+  // A plural, not "ss", "us", "is" or "'s".
+  const penultimate = words.charFromEnd(before, 2);
+  return penultimate !== S && penultimate !== 117 && penultimate !== 105 && penultimate !== APOSTROPHE;
 }
 
 /** A finite causal verb that no modal, "can", negation or hedge qualifies, in a sentence with no hedge at all. */
-function hasBareFiniteCausalVerb(analysis: CueAnalysis): boolean {
-  if (analysis.matches.some((m) => m.cls === 'modal' || m.cls === 'hedge' || m.cls === 'purpose')) return false;
-  return analysis.matches.some(
-    (m) =>
-      m.cls === 'causal-verb' &&
-      (m.tense === 'present' || m.tense === 'past' || (m.tense === 'base' && isFiniteBase(m, analysis))) &&
-      !analysis.negatedBy.has(m) &&
-      !analysis.enabledBy.has(m) &&
-      !analysis.adjectival.has(m) &&
-      !analysis.passive.has(m),
-  );
+function hasBareFiniteCausalVerb(scan: CueScan): boolean {
+  for (let j = 0; j < scan.count; j++) {
+    const cls = scan.cls[j];
+    if (cls === MODAL || cls === HEDGE || cls === PURPOSE) return false;
+  }
+  for (let j = 0; j < scan.count; j++) {
+    if (scan.cls[j] !== CAUSAL_VERB) continue;
+    const tense = scan.tense[j];
+    if (!(tense === PRESENT || tense === PAST || (tense === BASE && isFiniteBase(scan, j)))) continue;
+    if (scan.negatedBy[j] < 0 && scan.enabledBy[j] < 0 && (scan.form[j] & (ADJECTIVAL | PASSIVE)) === 0) return true;
+  }
+  return false;
 }
 
-const ASSOCIATION_NOUNS = new Set(['relationship', 'relationships', 'relation', 'link', 'links', 'association', 'associations', 'connection']);
-const RELATING_WORDS = new Set(['between', 'with', 'of', 'to', 'among', 'in', 'and']);
+const ASSOCIATION_NOUNS = phraseFlags((entry) =>
+  ['relationship', 'relationships', 'relation', 'link', 'links', 'association', 'associations', 'connection'].includes(entry));
+const RELATING_WORDS = defineWordSet(['between', 'with', 'of', 'to', 'among', 'in', 'and']);
 
 /** Association wording that is only a noun used plainly ("Trusting relationships drive…"), not "the link between". */
-function onlyPlainAssociationNouns(analysis: CueAnalysis): boolean {
+function onlyPlainAssociationNouns(scan: CueScan): boolean {
   let seen = false;
-  for (const m of analysis.matches) {
-    if (m.cls === 'likelihood') return false;
-    if (m.cls !== 'association') continue;
-    if (!ASSOCIATION_NOUNS.has(m.entry)) return false;
-    const next = m.last < analysis.tokens.length ? analysis.tokens[m.last].word : '';
-    if (RELATING_WORDS.has(next)) return false;
+  for (let j = 0; j < scan.count; j++) {
+    const cls = scan.cls[j];
+    if (cls === LIKELIHOOD) return false;
+    if (cls !== ASSOCIATION) continue;
+    if (!ASSOCIATION_NOUNS[scan.phrase[j]]) return false;
+    const last = scan.last[j];
+    if (last < scan.words.count && scan.words.inSet(last, RELATING_WORDS)) return false;
     seen = true;
   }
   return seen;
 }
 
 /** No claim wording beyond base-form verbs that open the text or follow "to" (headings, purposes). */
-function lacksAssertion(analysis: CueAnalysis): boolean {
+function lacksAssertion(scan: CueScan): boolean {
   let sawVerb = false;
-  for (const m of analysis.matches) {
-    if (m.cls === 'causal-noun' || m.cls === 'causal-adj' || m.cls === 'causal-link' || m.cls === 'importance') return false;
-    if (m.cls !== 'causal-verb') continue;
-    if (m.tense !== 'base' || analysis.negatedBy.has(m) || analysis.enabledBy.has(m)) return false;
-    const before = m.first > 0 ? analysis.tokens[m.first - 1].word : '';
-    if (m.first > 0 && before !== 'to') return false;
+  for (let j = 0; j < scan.count; j++) {
+    const cls = scan.cls[j];
+    if (cls === CAUSAL_NOUN || cls === CAUSAL_ADJ || cls === CAUSAL_LINK || cls === IMPORTANCE) return false;
+    if (cls !== CAUSAL_VERB) continue;
+    if (scan.tense[j] !== BASE || scan.negatedBy[j] >= 0 || scan.enabledBy[j] >= 0) return false;
+    const first = scan.first[j];
+    if (first > 0 && scan.words.id[first - 1] !== TO) return false;
     sawVerb = true;
   }
   return sawVerb;
 }
 
 /** "makes a difference to whether", "affects whether": the whether-clause is the outcome, not an open question. */
-function isOutcomeWhether(m: CueMatch, analysis: CueAnalysis): boolean {
-  let before: CueMatch | undefined;
-  for (const x of analysis.matches) {
-    if (x.first >= m.first) break;
-    if (x.cls !== 'determiner') before = x;
-  }
-  return before !== undefined && before.cls === 'causal-verb' && m.first - before.last <= 1;
+function isOutcomeWhether(scan: CueScan, j: number): boolean {
+  // The nearest earlier match that is not a determiner (matches run left to right).
+  let before = j - 1;
+  while (before >= 0 && scan.cls[before] === DETERMINER) before--;
+  return before >= 0 && scan.cls[before] === CAUSAL_VERB && scan.first[j] - scan.last[before] <= 1;
 }
 
 /** Swaps probability mass so `label` comes out on top, keeping the distribution's values. */
@@ -167,44 +217,57 @@ function cue(text: string, start: number, end: number, kind: CueKind): Cue {
   return { start, end, text: text.slice(start, end), kind };
 }
 
-/** The words that carry the claim the label describes. */
-function collectClaimCues(text: string, analysis: CueAnalysis, label: ClaimLabel): Cue[] {
-  if (label === 'none') return [];
-  const causal = analysis.matches.filter(isCausal);
-  const associations = analysis.matches.filter((m) => m.cls === 'association' || m.cls === 'likelihood');
-  const toCues = (list: CueMatch[], kind: CueKind) => list.map((m) => cue(text, m.start, m.end, kind));
-  if (label === 'correlational') {
-    return associations.length > 0 ? toCues(associations, 'association') : toCues(causal, 'causal');
-  }
-  if (label === 'conditional_causal') {
-    const hedged = causal.filter((m) => analysis.hedgedBy.has(m));
-    if (hedged.length > 0) {
-      return hedged.map((m) => cue(text, analysis.hedgedBy.get(m)!.start, m.end, 'causal'));
-    }
-    return toCues(causal, 'causal');
-  }
-  const links = analysis.matches.filter((m) => m.cls === 'causal-link' && !['therefore', 'thus', 'hence'].includes(m.entry));
-  return toCues(causal.length > 0 ? causal : links, 'causal');
+/** Matches of the causal classes (verb, noun, adjective) as cues of `kind`. */
+function causalCues(scan: CueScan, kind: CueKind, out: Cue[]): Cue[] {
+  for (let j = 0; j < scan.count; j++) if (isCausalClass(scan.cls[j])) out.push(cue(scan.text, scan.startOf(j), scan.endOf(j), kind));
+  return out;
 }
 
-const SIGNAL_KINDS: Partial<Record<CueMatch['cls'], CueKind>> = {
-  modal: 'hedge',
-  hedge: 'hedge',
-  negation: 'negation',
-  whether: 'question',
-  'future-work': 'future-work',
-  design: 'design',
-};
+const SOFT_LINKS = phraseFlags((entry) => ['therefore', 'thus', 'hence'].includes(entry));
+
+/** The words that carry the claim the label describes. */
+function collectClaimCues(scan: CueScan, label: ClaimLabel): Cue[] {
+  const cues: Cue[] = [];
+  if (label === 'none') return cues;
+  const text = scan.text;
+  if (label === 'correlational') {
+    for (let j = 0; j < scan.count; j++) {
+      const cls = scan.cls[j];
+      if (cls === ASSOCIATION || cls === LIKELIHOOD) cues.push(cue(text, scan.startOf(j), scan.endOf(j), 'association'));
+    }
+    return cues.length > 0 ? cues : causalCues(scan, 'causal', cues);
+  }
+  if (label === 'conditional_causal') {
+    for (let j = 0; j < scan.count; j++) {
+      const modal = scan.hedgedBy[j];
+      if (isCausalClass(scan.cls[j]) && modal >= 0) cues.push(cue(text, scan.startOf(modal), scan.endOf(j), 'causal'));
+    }
+    return cues.length > 0 ? cues : causalCues(scan, 'causal', cues);
+  }
+  causalCues(scan, 'causal', cues);
+  if (cues.length > 0) return cues;
+  for (let j = 0; j < scan.count; j++) {
+    if (scan.cls[j] === CAUSAL_LINK && !SOFT_LINKS[scan.phrase[j]]) cues.push(cue(text, scan.startOf(j), scan.endOf(j), 'causal'));
+  }
+  return cues;
+}
 
 /** Hedges, negation, questions, research plans, disclaimers and named designs, left to right. */
-function collectSignals(text: string, analysis: CueAnalysis): Cue[] {
+function collectSignals(scan: CueScan): Cue[] {
   const signals: Cue[] = [];
-  for (const m of analysis.matches) {
-    const kind = SIGNAL_KINDS[m.cls];
-    if (kind && !(m.cls === 'whether' && isOutcomeWhether(m, analysis))) signals.push(cue(text, m.start, m.end, kind));
+  const text = scan.text;
+  for (let j = 0; j < scan.count; j++) {
+    const cls = scan.cls[j];
+    let kind: CueKind | undefined;
+    if (cls === MODAL || cls === HEDGE) kind = 'hedge';
+    else if (cls === NEGATION) kind = 'negation';
+    else if (cls === WHETHER) kind = isOutcomeWhether(scan, j) ? undefined : 'question';
+    else if (cls === FUTURE_WORK) kind = 'future-work';
+    else if (cls === DESIGN) kind = 'design';
+    if (kind) signals.push(cue(text, scan.startOf(j), scan.endOf(j), kind));
   }
-  if (analysis.disclaimers.length === 0 && analysis.questionMark < 0) return signals; // already left to right
-  for (const d of analysis.disclaimers) signals.push(cue(text, d.start, d.end, 'disclaimer'));
-  if (analysis.questionMark >= 0) signals.push(cue(text, analysis.questionMark, analysis.questionMark + 1, 'question'));
+  if (scan.disclaimerCount === 0 && scan.questionMark < 0) return signals; // already left to right
+  for (let k = 0; k < scan.disclaimerCount; k++) signals.push(cue(text, scan.disclaimers[2 * k], scan.disclaimers[2 * k + 1], 'disclaimer'));
+  if (scan.questionMark >= 0) signals.push(cue(text, scan.questionMark, scan.questionMark + 1, 'question'));
   return signals.sort((a, b) => a.start - b.start || a.end - b.end);
 }

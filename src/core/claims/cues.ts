@@ -1,7 +1,7 @@
 // The hand-built lexicon of claim wording: causal verbs by tense, associational phrases, hedges,
 // negation, questions, future-work, disclaimers and named study designs. Matching walks the word
 // tokens once and looks phrases up by their first word, so it is linear in the sentence length.
-import { tokenize, type WordToken } from './tokens';
+import { defineWordSet, knownWordId, WordScan, wordId, type WordToken } from './tokens';
 
 export type CueClass =
   | 'causal-verb'
@@ -244,45 +244,118 @@ function buildLexiconWithExtras(): Map<string, Phrase[]> {
 
 const LEXICON = buildLexiconWithExtras();
 
+// The hot path works on numbers: classes, tenses, phrases and words all become small integers.
+
+/** The cue classes in a fixed order; a match carries its class as an index into this list. */
+export const CUE_CLASSES: readonly CueClass[] = [
+  'causal-verb', 'causal-noun', 'causal-adj', 'causal-link', 'association', 'likelihood', 'modal', 'can',
+  'hedge', 'negation', 'whether', 'future-work', 'design', 'evidence', 'causation-word', 'purpose',
+  'importance', 'comparative', 'copula', 'determiner',
+];
+// Consumers copy these numbers into their own module-level constants (destructuring CLASS_NUMBER),
+// because under a CommonJS loader such as tsx every read of an imported binding is a getter call,
+// which adds up on a per-word path.
+export const CLASS_NUMBER = Object.fromEntries(CUE_CLASSES.map((c, i) => [c, i])) as Record<CueClass, number>;
+const {
+  'causal-verb': CAUSAL_VERB, 'causal-adj': CAUSAL_ADJ, association: ASSOCIATION_CLASS, modal: MODAL, can: CAN, hedge: HEDGE,
+  negation: NEGATION, design: DESIGN, evidence: EVIDENCE, 'causation-word': CAUSATION_WORD, copula: COPULA, determiner: DETERMINER,
+} = CLASS_NUMBER;
+
+/** Tense index 0 is "no tense"; the rest follow `Tense`. */
+export const TENSES: readonly (Tense | undefined)[] = [undefined, 'base', 'present', 'past', 'gerund'];
+export const TENSE_NUMBER = { base: 1, present: 2, past: 3, gerund: 4 } as Record<Tense, number>;
+const PAST = TENSE_NUMBER.past;
+
+/** Bits of `CueScan.form`. */
+export const FORM_BITS = { adjectival: 1, passive: 2 } as const;
+const ADJECTIVAL = FORM_BITS.adjectival;
+const PASSIVE = FORM_BITS.passive;
+
+// Every phrase once, flat: words as vocabulary ids, then per first word the candidate phrases in the
+// lexicon's order (longest first), so matching compares integers, not strings.
+const PHRASE_ENTRIES: string[] = [];
+const PHRASE_CLASS: number[] = [];
+const PHRASE_TENSE: number[] = [];
+const PHRASE_WORD_FROM: number[] = [];
+const PHRASE_LENGTH: number[] = [];
+const PHRASE_WORD_LIST: number[] = [];
+const CANDIDATE_LIST: number[] = [];
+const candidateRanges: [number, number, number][] = [];
+for (const [first, list] of LEXICON) {
+  const from = CANDIDATE_LIST.length;
+  for (const phrase of list) {
+    CANDIDATE_LIST.push(PHRASE_ENTRIES.length);
+    PHRASE_ENTRIES.push(phrase.entry);
+    PHRASE_CLASS.push(CLASS_NUMBER[phrase.cls]);
+    PHRASE_TENSE.push(phrase.tense ? TENSES.indexOf(phrase.tense) : 0);
+    PHRASE_WORD_FROM.push(PHRASE_WORD_LIST.length);
+    PHRASE_LENGTH.push(phrase.words.length);
+    for (const word of phrase.words) PHRASE_WORD_LIST.push(wordId(word));
+  }
+  candidateRanges.push([wordId(first), from, CANDIDATE_LIST.length]);
+}
+const PHRASE_WORDS = Int32Array.from(PHRASE_WORD_LIST);
+const PHRASE_FROM = Int32Array.from(PHRASE_WORD_FROM);
+const PHRASE_LEN = Int32Array.from(PHRASE_LENGTH);
+const CANDIDATES = Int32Array.from(CANDIDATE_LIST);
+const lexiconWords = Math.max(...candidateRanges.map((r) => r[0])) + 1;
+const CANDIDATE_FROM = new Int32Array(lexiconWords);
+const CANDIDATE_TO = new Int32Array(lexiconWords);
+for (const [id, from, to] of candidateRanges) {
+  CANDIDATE_FROM[id] = from;
+  CANDIDATE_TO[id] = to;
+}
+
+/** How many lexicon phrases there are; phrase numbers run from 0 to this. */
+export const PHRASE_COUNT = PHRASE_ENTRIES.length;
+
+/** The lexicon entry of phrase p (lower case, single-spaced). */
+export function phraseEntry(p: number): string {
+  return PHRASE_ENTRIES[p];
+}
+
+/** Phrase flags on an entry, looked up by phrase number rather than by comparing strings. */
+export function phraseFlags(test: (entry: string) => boolean): Uint8Array {
+  return Uint8Array.from(PHRASE_ENTRIES, (entry) => (test(entry) ? 1 : 0));
+}
+
+const IS_LINK = phraseFlags((e) => e === 'linked' || e === 'link');
+const IS_PROV = phraseFlags((e) => e.startsWith('prov'));
+
+/** The longest phrase starting at word i, or -1. */
+function phraseAt(ids: Int32Array, count: number, i: number): number {
+  const id = ids[i];
+  if (id < 0 || id >= CANDIDATE_FROM.length) return -1;
+  for (let c = CANDIDATE_FROM[id], to = CANDIDATE_TO[id]; c < to; c++) {
+    const p = CANDIDATES[c];
+    const len = PHRASE_LEN[p];
+    if (i + len > count) continue;
+    const from = PHRASE_FROM[p];
+    let k = 1;
+    while (k < len && ids[i + k] === PHRASE_WORDS[from + k]) k++;
+    if (k === len) return p;
+  }
+  return -1;
+}
+
+function toMatch(p: number, cls: number, first: number, last: number, start: number, end: number): CueMatch {
+  return { cls: CUE_CLASSES[cls], tense: TENSES[PHRASE_TENSE[p]], first, last, start, end, entry: PHRASE_ENTRIES[p] };
+}
+
 /** Every lexicon hit, left to right; at each position only the longest phrase is taken. */
 export function matchCues(tokens: WordToken[]): CueMatch[] {
+  const ids = Int32Array.from(tokens, (t) => knownWordId(t.word));
   const matches: CueMatch[] = [];
   let i = 0;
   while (i < tokens.length) {
-    const candidates = LEXICON.get(tokens[i].word);
-    let matched: Phrase | undefined;
-    if (candidates) {
-      for (const phrase of candidates) {
-        const len = phrase.words.length;
-        if (i + len > tokens.length) continue;
-        let ok = true;
-        for (let k = 1; k < len; k++) {
-          if (tokens[i + k].word !== phrase.words[k]) {
-            ok = false;
-            break;
-          }
-        }
-        if (ok) {
-          matched = phrase;
-          break;
-        }
-      }
-    }
-    if (matched) {
-      const last = i + matched.words.length;
-      matches.push({
-        cls: matched.cls,
-        tense: matched.tense,
-        first: i,
-        last,
-        start: tokens[i].start,
-        end: tokens[last - 1].end,
-        entry: matched.entry,
-      });
-      i = last;
-    } else {
+    const p = phraseAt(ids, tokens.length, i);
+    if (p < 0) {
       i++;
+      continue;
     }
+    const last = i + PHRASE_LEN[p];
+    matches.push(toMatch(p, PHRASE_CLASS[p], i, last, tokens[i].start, tokens[last - 1].end));
+    i = last;
   }
   return matches;
 }
@@ -315,60 +388,176 @@ function isCausal(m: CueMatch): boolean {
   return m.cls === 'causal-verb' || m.cls === 'causal-noun' || m.cls === 'causal-adj';
 }
 
-const RECORD_WORDS = new Set(['records', 'record', 'data', 'database', 'databases', 'datasets', 'ndelius', 'pnc', 'register', 'registers']);
 
-/** "We linked cases to nDelius records" describes data linkage (a design), not an association. */
-function isRecordLinkage(m: CueMatch, tokens: WordToken[]): boolean {
-  if (m.cls !== 'association' || (m.entry !== 'linked' && m.entry !== 'link')) return false;
-  for (let i = m.last; i < Math.min(tokens.length, m.last + 10); i++) if (RECORD_WORDS.has(tokens[i].word)) return true;
-  return false;
+const RECORD_WORDS = defineWordSet(['records', 'record', 'data', 'database', 'databases', 'datasets', 'ndelius', 'pnc', 'register', 'registers']);
+
+/**
+ * One sentence's cue analysis as parallel arrays, one slot per match (`CueAnalysis` in numbers).
+ * Instances are reused, so the contents are only valid until the next `analyse`.
+ */
+export class CueScan {
+  readonly words = new WordScan();
+  text = '';
+  /** Number of matches. */
+  count = 0;
+  /** Class index (CUE_CLASSES), tense index (TENSES) and phrase number of each match. */
+  cls = new Uint8Array(16);
+  tense = new Uint8Array(16);
+  phrase = new Int32Array(16);
+  /** Index of the first and one past the last word of each match. */
+  first = new Int32Array(16);
+  last = new Int32Array(16);
+  /** The modal, "can", negation and hedge match qualifying each match, or -1 (as in CueAnalysis). */
+  hedgedBy = new Int32Array(16);
+  enabledBy = new Int32Array(16);
+  negatedBy = new Int32Array(16);
+  softenedBy = new Int32Array(16);
+  /** ADJECTIVAL and PASSIVE bits. */
+  form = new Uint8Array(16);
+  disclaimerCount = 0;
+  /** Start and end offset of each disclaimer, in pairs. */
+  disclaimers = new Int32Array(16);
+  questionMark = -1;
+
+  startOf(j: number): number {
+    return this.words.start[this.first[j]];
+  }
+
+  endOf(j: number): number {
+    return this.words.end[this.last[j] - 1];
+  }
+
+  /** Finds the lexicon hits and how they relate (hedged, negated, disclaimed). */
+  analyse(text: string): this {
+    this.text = text;
+    const words = this.words.scan(text);
+    const count = words.count;
+    if (this.cls.length < count || (this.cls.length > 1 << 14 && this.cls.length > 8 * count)) this.resize(Math.max(16, count));
+    const ids = words.id;
+    let n = 0;
+    for (let i = 0; i < count; ) {
+      const p = phraseAt(ids, count, i);
+      if (p < 0) {
+        i++;
+        continue;
+      }
+      const last = i + PHRASE_LEN[p];
+      let cls = PHRASE_CLASS[p];
+      // "We linked cases to nDelius records" describes data linkage (a design), not an association.
+      if (cls === ASSOCIATION_CLASS && IS_LINK[p]) {
+        for (let k = last; k < Math.min(count, last + 10); k++) {
+          if (words.inSet(k, RECORD_WORDS)) {
+            cls = DESIGN;
+            break;
+          }
+        }
+      }
+      this.cls[n] = cls;
+      this.tense[n] = PHRASE_TENSE[p];
+      this.phrase[n] = p;
+      this.first[n] = i;
+      this.last[n] = last;
+      this.hedgedBy[n] = this.enabledBy[n] = this.negatedBy[n] = this.softenedBy[n] = -1;
+      this.form[n] = 0;
+      n++;
+      i = last;
+    }
+    this.count = n;
+    this.disclaimerCount = 0;
+    let lastHedge = -1;
+    let previous = -1;
+    let lastModal = -1;
+    let lastCan = -1;
+    let lastNegation = -1;
+    for (let j = 0; j < n; j++) {
+      const cls = this.cls[j];
+      const first = this.first[j];
+      if (cls === MODAL) lastModal = j;
+      else if (cls === CAN) lastCan = j;
+      else if (cls === NEGATION) lastNegation = j;
+      else if (cls === HEDGE) lastHedge = j;
+      else if (cls <= CAUSAL_ADJ || cls === ASSOCIATION_CLASS || cls === EVIDENCE) {
+        if (lastHedge >= 0 && first - this.last[lastHedge] <= MODIFIER_WINDOW) this.softenedBy[j] = lastHedge;
+        if (cls === CAUSAL_VERB && this.tense[j] === PAST) {
+          if (first === 0) this.form[j] |= ADJECTIVAL;
+          if (previous >= 0 && this.last[previous] === first) {
+            if (this.cls[previous] === DETERMINER) this.form[j] |= ADJECTIVAL;
+            else if (this.cls[previous] === COPULA) this.form[j] |= PASSIVE;
+          }
+        }
+        if (lastModal >= 0 && first - this.last[lastModal] <= MODIFIER_WINDOW) this.hedgedBy[j] = lastModal;
+        if (lastCan >= 0 && first - this.last[lastCan] <= MODIFIER_WINDOW) this.enabledBy[j] = lastCan;
+        if (lastNegation >= 0 && first - this.last[lastNegation] <= MODIFIER_WINDOW) this.negatedBy[j] = lastNegation;
+      }
+      if (cls === CAUSATION_WORD && lastNegation >= 0 && first - this.last[lastNegation] <= MODIFIER_WINDOW) {
+        this.addDisclaimer(this.startOf(lastNegation), this.endOf(j));
+      }
+      if (cls === EVIDENCE && IS_PROV[this.phrase[j]] && lastNegation >= 0 && first - this.last[lastNegation] <= 2) {
+        this.addDisclaimer(this.startOf(lastNegation), this.endOf(j));
+      }
+      previous = j;
+    }
+    this.questionMark = words.questionMark;
+    return this;
+  }
+
+  private addDisclaimer(start: number, end: number): void {
+    const k = this.disclaimerCount * 2;
+    if (k + 2 > this.disclaimers.length) {
+      const wider = new Int32Array(this.disclaimers.length * 2);
+      wider.set(this.disclaimers);
+      this.disclaimers = wider;
+    }
+    this.disclaimers[k] = start;
+    this.disclaimers[k + 1] = end;
+    this.disclaimerCount++;
+  }
+
+  private resize(size: number): void {
+    this.cls = new Uint8Array(size);
+    this.tense = new Uint8Array(size);
+    this.phrase = new Int32Array(size);
+    this.first = new Int32Array(size);
+    this.last = new Int32Array(size);
+    this.hedgedBy = new Int32Array(size);
+    this.enabledBy = new Int32Array(size);
+    this.negatedBy = new Int32Array(size);
+    this.softenedBy = new Int32Array(size);
+    this.form = new Uint8Array(size);
+    if (this.disclaimers.length > 2 * size + 16) this.disclaimers = new Int32Array(16);
+  }
+
+  /** The same analysis as objects, for callers that want names rather than numbers. */
+  toAnalysis(): CueAnalysis {
+    const { words, text } = this;
+    const tokens: WordToken[] = new Array(words.count);
+    for (let i = 0; i < words.count; i++) tokens[i] = { word: words.word(i), start: words.start[i], end: words.end[i] };
+    const matches: CueMatch[] = new Array(this.count);
+    for (let j = 0; j < this.count; j++) {
+      matches[j] = toMatch(this.phrase[j], this.cls[j], this.first[j], this.last[j], this.startOf(j), this.endOf(j));
+    }
+    const relation = (by: Int32Array) => {
+      const map = new Map<CueMatch, CueMatch>();
+      for (let j = 0; j < this.count; j++) if (by[j] >= 0) map.set(matches[j], matches[by[j]]);
+      return map;
+    };
+    const withForm = (bit: number) => new Set(matches.filter((_, j) => (this.form[j] & bit) !== 0));
+    const disclaimers: { start: number; end: number }[] = [];
+    for (let k = 0; k < this.disclaimerCount; k++) disclaimers.push({ start: this.disclaimers[2 * k], end: this.disclaimers[2 * k + 1] });
+    return {
+      text, tokens, matches,
+      hedgedBy: relation(this.hedgedBy), enabledBy: relation(this.enabledBy), negatedBy: relation(this.negatedBy),
+      softenedBy: relation(this.softenedBy), adjectival: withForm(ADJECTIVAL), passive: withForm(PASSIVE),
+      disclaimers, questionMark: this.questionMark,
+    };
+  }
 }
+
+const ANALYSIS_SCAN = new CueScan();
 
 /** Finds the lexicon hits and how they relate (hedged, negated, disclaimed). */
 export function analyseCues(text: string): CueAnalysis {
-  const tokens = tokenize(text);
-  const matches = matchCues(tokens);
-  for (let i = 0; i < matches.length; i++) if (isRecordLinkage(matches[i], tokens)) matches[i].cls = 'design';
-  const hedgedBy = new Map<CueMatch, CueMatch>();
-  const enabledBy = new Map<CueMatch, CueMatch>();
-  const negatedBy = new Map<CueMatch, CueMatch>();
-  const softenedBy = new Map<CueMatch, CueMatch>();
-  const adjectival = new Set<CueMatch>();
-  const passive = new Set<CueMatch>();
-  const disclaimers: { start: number; end: number }[] = [];
-  let lastHedge: CueMatch | undefined;
-  let previous: CueMatch | undefined;
-  let lastModal: CueMatch | undefined;
-  let lastCan: CueMatch | undefined;
-  let lastNegation: CueMatch | undefined;
-  for (const m of matches) {
-    if (m.cls === 'modal') lastModal = m;
-    else if (m.cls === 'can') lastCan = m;
-    else if (m.cls === 'negation') lastNegation = m;
-    else if (m.cls === 'hedge') lastHedge = m;
-    else if (isCausal(m) || m.cls === 'association' || m.cls === 'evidence') {
-      if (lastHedge && m.first - lastHedge.last <= MODIFIER_WINDOW) softenedBy.set(m, lastHedge);
-      if (m.cls === 'causal-verb' && m.tense === 'past' && m.first === 0) adjectival.add(m);
-      if (m.cls === 'causal-verb' && m.tense === 'past' && previous && previous.last === m.first) {
-        if (previous.cls === 'determiner') adjectival.add(m);
-        else if (previous.cls === 'copula') passive.add(m);
-      }
-      if (lastModal && m.first - lastModal.last <= MODIFIER_WINDOW) hedgedBy.set(m, lastModal);
-      if (lastCan && m.first - lastCan.last <= MODIFIER_WINDOW) enabledBy.set(m, lastCan);
-      if (lastNegation && m.first - lastNegation.last <= MODIFIER_WINDOW) negatedBy.set(m, lastNegation);
-    }
-    if (m.cls === 'causation-word' && lastNegation && m.first - lastNegation.last <= MODIFIER_WINDOW) {
-      disclaimers.push({ start: lastNegation.start, end: m.end });
-    }
-    if (m.cls === 'evidence' && m.entry.startsWith('prov') && lastNegation && m.first - lastNegation.last <= 2) {
-      disclaimers.push({ start: lastNegation.start, end: m.end });
-    }
-    previous = m;
-  }
-  return {
-    text, tokens, matches, hedgedBy, enabledBy, negatedBy, softenedBy, adjectival, passive, disclaimers,
-    questionMark: text.indexOf('?'),
-  };
+  return ANALYSIS_SCAN.analyse(text).toAnalysis();
 }
 
 export { isCausal };

@@ -6,8 +6,9 @@
 // and, when none of those gives an SMS level, the front matter's `evidence:` declaration.
 import { LineCounter, isMap, parseDocument, type Node } from 'yaml';
 import type { ClaimClassification, ClaimStatus, EvidenceSupport, ProseModel, Sentence, TextRange } from '../types';
-import { readAnnotations, smsProblem, designProblem, sourceProblem, type AnnotationProblem, type EvidenceAnnotation } from './annotations';
-import { citationsWithin, findCitations, type Citation } from './citations';
+import { readAnnotationsAgain, smsProblem, designProblem, sourceProblem, type AnnotationProblem, type AnnotationReading, type EvidenceAnnotation } from './annotations';
+import { maskedReaderOf, type MaskedReader } from '../text/maskedPieces';
+import { citationsWithin, findCitations, findCitationsAgain, type Citation } from './citations';
 import { findNamedDesign, lookUpDesign, type NamedDesign } from './designs';
 import type { EvidenceRegistry } from './registry';
 import { closestMatch } from './closest';
@@ -23,6 +24,8 @@ export interface DocumentEvidence {
   problems: AnnotationProblem[];
   /** Masked text, to find citations that directly follow a sentence. */
   masked: string;
+  /** The same, read without joining a re-parsed document's masked text. */
+  maskedReader?: MaskedReader;
   /** Sentence annotations sorted by anchor, and paragraph annotations by block. */
   bySentenceAnchor: EvidenceAnnotation[];
   byBlock: Map<number, EvidenceAnnotation[]>;
@@ -34,10 +37,29 @@ export interface ClaimDecision {
   evidence: EvidenceSupport;
 }
 
-export function collectDocumentEvidence(prose: ProseModel, registry: EvidenceRegistry): DocumentEvidence {
+/** What a re-check after an edit may reuse: the previous check's evidence and the re-parsed region. */
+export interface EvidenceReuse {
+  previous: DocumentEvidence;
+  /** The region parseProseAgain re-parsed, in offsets of the new text; outside it nothing changed but position. */
+  restart: number;
+  stop: number;
+  delta: number;
+}
+
+// The annotation reading behind each evidence, so the next check can reuse it.
+const readings = new WeakMap<DocumentEvidence, AnnotationReading>();
+
+export function collectDocumentEvidence(prose: ProseModel, registry: EvidenceRegistry, reuse?: EvidenceReuse): DocumentEvidence {
   const problems: AnnotationProblem[] = [];
   const declared = readFrontMatterEvidence(prose, registry, problems);
-  const annotations = readAnnotations(prose, registry, problems);
+  const previousReading = reuse && readings.get(reuse.previous);
+  const reading = readAnnotationsAgain(
+    prose,
+    registry,
+    reuse && previousReading ? { previous: previousReading, restart: reuse.restart, stop: reuse.stop, delta: reuse.delta } : undefined,
+  );
+  for (const list of reading.problems) for (const problem of list) problems.push(problem);
+  const annotations = reading.annotations;
   const bySentenceAnchor: EvidenceAnnotation[] = [];
   const byBlock = new Map<number, EvidenceAnnotation[]>();
   for (const annotation of annotations) {
@@ -50,7 +72,25 @@ export function collectDocumentEvidence(prose: ProseModel, registry: EvidenceReg
     }
   }
   bySentenceAnchor.sort((a, b) => anchorOf(a) - anchorOf(b));
-  return { declared, annotations, citations: findCitations(prose.text), problems, masked: prose.masked, bySentenceAnchor, byBlock };
+  const citations = reuse
+    ? findCitationsAgain(prose.text, reuse.previous.citations, reuse.restart, reuse.stop, reuse.delta)
+    : findCitations(prose.text);
+  const reader = maskedReaderOf(prose);
+  const evidence: DocumentEvidence = {
+    declared,
+    annotations,
+    citations,
+    problems,
+    // Read only when someone asks: joining a re-parsed document's masked text costs a full copy.
+    get masked(): string {
+      return prose.masked;
+    },
+    maskedReader: reader,
+    bySentenceAnchor,
+    byBlock,
+  };
+  readings.set(evidence, reading);
+  return evidence;
 }
 
 export function decideClaimStatus(
@@ -132,9 +172,9 @@ function anchorOf(annotation: EvidenceAnnotation): number {
 
 /** Citations in the sentence, or straight after its full stop on the same line ("…lower. [@smith2021]"). */
 export function sentenceCitations(sentence: Sentence, evidence: DocumentEvidence): Citation[] {
-  const masked = evidence.masked;
+  const masked = evidence.maskedReader ?? evidence.masked;
   let end = sentence.range.end;
-  while (end < masked.length && end - sentence.range.end < 200 && (masked[end] === ' ' || masked[end] === '\t')) end++;
+  while (end < masked.length && end - sentence.range.end < 200 && (masked.charAt(end) === ' ' || masked.charAt(end) === '\t')) end++;
   return citationsWithin(evidence.citations, sentence.range.start, end + 1);
 }
 

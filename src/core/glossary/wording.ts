@@ -62,9 +62,18 @@ export function inflectLike(match: TermMatch, replacement: string, plural?: stri
   }
 }
 
-/** Offsets of heading blocks, for rules that treat headings differently from running text. */
+// Two rules ask for the same document's headings on every check: found once per prose model.
+const headingsByProse = new WeakMap<ProseModel, Array<[number, number]>>();
+
+/** Offsets of heading blocks, for rules that treat headings differently from running text (read only). */
 export function headingRanges(prose: ProseModel): Array<[number, number]> {
-  return prose.blocks.filter((b) => b.kind === 'heading').map((b) => [b.range.start, b.range.end]);
+  let headings = headingsByProse.get(prose);
+  if (!headings) {
+    headings = [];
+    for (const b of prose.blocks) if (b.kind === 'heading') headings.push([b.range.start, b.range.end]);
+    headingsByProse.set(prose, headings);
+  }
+  return headings;
 }
 
 export function isInside(ranges: Array<[number, number]>, offset: number): boolean {
@@ -81,8 +90,14 @@ export function isInside(ranges: Array<[number, number]>, offset: number): boole
 
 const OPENING = /^[\s"'“‘(\[*_]*$/u;
 
+/** The masked text, or anything that reads like it (a re-parse may keep it in pieces). */
+interface MaskedText {
+  charAt(offset: number): string;
+  slice(start: number, end: number): string;
+}
+
 /** Whether `offset` begins a sentence (only opening quotes, brackets or markup before it). */
-export function startsSentence(sentences: Sentence[], masked: string, offset: number): boolean {
+export function startsSentence(sentences: Sentence[], masked: MaskedText, offset: number): boolean {
   let low = 0;
   let high = sentences.length - 1;
   while (low <= high) {
@@ -94,8 +109,8 @@ export function startsSentence(sentences: Sentence[], masked: string, offset: nu
   }
   // Not inside a known sentence: look back for the end of the previous one.
   let i = offset - 1;
-  while (i >= 0 && /[\s"'“‘(\[*_]/u.test(masked[i])) i--;
-  return i < 0 || /[.!?]/.test(masked[i]);
+  while (i >= 0 && /[\s"'“‘(\[*_]/u.test(masked.charAt(i))) i--;
+  return i < 0 || /[.!?]/.test(masked.charAt(i));
 }
 
 /** "an" before a vowel sound (roughly, by spelling), otherwise "a". */

@@ -26,7 +26,29 @@ export function readFrontMatter(text: string, from: number): FrontMatter | undef
   return undefined;
 }
 
-function parseFrontMatter(
+// A bulletin is checked on every keystroke and its front matter rarely changes: the same block at
+// the same place gives back the same object, so neither this YAML parse nor the evidence reading
+// keyed on the object (claims/evidence.ts) is redone. A few blocks are kept, for several open files.
+const MEMO_LIMIT = 8;
+const MEMO_MAX_LENGTH = 64 * 1024;
+const memo = new Map<string, FrontMatter>();
+
+function parseFrontMatter(text: string, start: number, contentStart: number, contentEnd: number, end: number): FrontMatter {
+  if (end - start > MEMO_MAX_LENGTH) return parseFrontMatterAfresh(text, start, contentStart, contentEnd, end);
+  const key = `${start},${contentStart},${contentEnd},${end}\n${text.slice(start, end)}`;
+  let frontMatter = memo.get(key);
+  if (frontMatter) {
+    // Most recently used last, so the oldest is dropped first.
+    memo.delete(key);
+  } else {
+    frontMatter = parseFrontMatterAfresh(text, start, contentStart, contentEnd, end);
+    if (memo.size >= MEMO_LIMIT) memo.delete(memo.keys().next().value!);
+  }
+  memo.set(key, frontMatter);
+  return frontMatter;
+}
+
+function parseFrontMatterAfresh(
   text: string,
   start: number,
   contentStart: number,

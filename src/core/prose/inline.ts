@@ -49,9 +49,12 @@ class InlineScanner {
     const s = this.s;
     const re = SPECIAL;
     re.lastIndex = 0;
-    let match: RegExpExecArray | null;
-    while ((match = re.exec(s)) !== null) {
-      re.lastIndex = this.at(match.index, s.charCodeAt(match.index));
+    // `test` finds the next special character natively without making a match array; the match
+    // is one character, or "www." (the only one ending in a full stop).
+    while (re.test(s)) {
+      const end = re.lastIndex;
+      const index = s.charCodeAt(end - 1) === 0x2e ? end - 4 : end - 1;
+      re.lastIndex = this.at(index, s.charCodeAt(index));
     }
     return { masks: this.masks, codeSpans: this.codeSpans, comments: this.comments };
   }

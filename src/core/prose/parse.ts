@@ -10,6 +10,7 @@ import { readFrontMatter } from './front-matter';
 import { ForwardSearch } from './html';
 import { scanInline, type InlineMarks } from './inline';
 import { buildMasked, buildMaskedRange } from './mask';
+import { MaskedPieces, registerMaskedPieces } from '../text/maskedPieces';
 
 export function parseProse(text: string): ProseModel {
   return parseProseWithCheckpoints(text).model;
@@ -20,6 +21,8 @@ export interface ProseParse {
   model: ProseModel;
   /** Line starts, ascending, where no block or container was open. */
   checkpoints: number[];
+  /** The masked text in pieces, when a re-parse made it and nobody has read `model.masked` yet. */
+  masked?: MaskedPieces;
 }
 
 /** How a re-parse relates to the previous one. */
@@ -30,6 +33,9 @@ export interface ProseSplice {
   newFrom: number;
   oldFrom: number;
   delta: number;
+  /** The re-parsed region [restart, stop) of the new text; outside it nothing changed but position. */
+  restart: number;
+  stop: number;
 }
 
 export function parseProseWithCheckpoints(text: string): ProseParse {
@@ -60,7 +66,8 @@ export function parseProseAgain(text: string, previous: ProseParse): { parse: Pr
   const old = previous.model;
   const oldText = old.text;
   if (oldText === text) {
-    return { parse: previous, splice: { keptBefore: old.blocks.length, newFrom: old.blocks.length, oldFrom: old.blocks.length, delta: 0 } };
+    const end = text.length;
+    return { parse: previous, splice: { keptBefore: old.blocks.length, newFrom: old.blocks.length, oldFrom: old.blocks.length, delta: 0, restart: end, stop: end } };
   }
   const limit = Math.min(oldText.length, text.length);
   let prefix = 0;
@@ -130,9 +137,48 @@ export function parseProseAgain(text: string, previous: ProseParse): { parse: Pr
   for (let i = binarySearch(checkpoints, oldStop); i >= 0 && i < checkpoints.length; i++) newCheckpoints.push(checkpoints[i] + delta);
 
   const region = buildMaskedRange(text, collector.kept, restart, stop);
-  const masked = old.masked.slice(0, restart) + region + old.masked.slice(oldStop);
-  const model: ProseModel = { text, masked, blocks, frontMatter, comments, codeRanges };
-  return { parse: { model, checkpoints: newCheckpoints }, splice: { keptBefore: blocksBefore, newFrom, oldFrom: blocksAfter, delta } };
+  const parse: ProseParse = { model: undefined as unknown as ProseModel, checkpoints: newCheckpoints };
+  parse.model = maskedLater(parse, (previous.masked ?? new MaskedPieces([old.masked])).splice(restart, oldStop, region), {
+    text,
+    blocks,
+    frontMatter,
+    comments,
+    codeRanges,
+  });
+  return { parse, splice: { keptBefore: blocksBefore, newFrom, oldFrom: blocksAfter, delta, restart, stop } };
+}
+
+// Past this many pieces the masked text is joined at once, so reading it stays quick.
+const MAX_PIECES = 64;
+
+/**
+ * The model with its masked text kept in pieces of earlier ones, joined when first read: joining
+ * copies the whole document into fresh memory, and a re-check after an edit reads only a little of it.
+ */
+function maskedLater(parse: ProseParse, pieces: MaskedPieces, rest: Omit<ProseModel, 'masked'>): ProseModel {
+  if (pieces.pieces.length > MAX_PIECES) {
+    return { text: rest.text, masked: pieces.join(), blocks: rest.blocks, frontMatter: rest.frontMatter, comments: rest.comments, codeRanges: rest.codeRanges };
+  }
+  let joined: string | undefined;
+  parse.masked = pieces;
+  const model: ProseModel = {
+    text: rest.text,
+    get masked(): string {
+      if (joined === undefined) {
+        joined = pieces.join();
+        // Later re-parses and readers use the joined text, so the pieces' sources can go.
+        parse.masked = new MaskedPieces([joined]);
+        registerMaskedPieces(model, parse.masked);
+      }
+      return joined;
+    },
+    blocks: rest.blocks,
+    frontMatter: rest.frontMatter,
+    comments: rest.comments,
+    codeRanges: rest.codeRanges,
+  };
+  registerMaskedPieces(model, pieces);
+  return model;
 }
 
 /** Index of the last value below `limit` in an ascending list, or -1. */
@@ -200,16 +246,18 @@ class ProseCollector implements BlockSink {
 
   prose(kind: ProseBlockKind, start: number, end: number, segments: number[]): void {
     const text = this.text;
-    const single = segments.length === 2;
-    const content = single ? text.slice(segments[0], segments[1]) : joinLines(text, segments);
+    // Lines that follow one another with only a line feed between (no container markers,
+    // indentation or CR) join to the text as it stands: a slice, not a new string.
+    const contiguous = segments.length === 2 || isContiguous(text, segments);
+    const content = contiguous ? text.slice(segments[0], segments[segments.length - 1]) : joinLines(text, segments);
     const marks = scanInline(content);
     this.keepUnmasked(segments, marks.masks);
-    if (marks.codeSpans.length > 0 || marks.comments.length > 0) this.record(marks, content, segments);
+    if (marks.codeSpans.length > 0 || marks.comments.length > 0) this.record(marks, content, segments, contiguous);
     this.blocks.push({ kind, range: { start, end } });
   }
 
-  private record(marks: InlineMarks, content: string, segments: number[]): void {
-    const map = segments.length === 2 ? offsetMapper(segments[0]) : segmentMapper(segments);
+  private record(marks: InlineMarks, content: string, segments: number[], contiguous: boolean): void {
+    const map = contiguous ? offsetMapper(segments[0]) : segmentMapper(segments);
     for (let i = 0; i < marks.codeSpans.length; i += 2) {
       this.codeRanges.push({ start: map(marks.codeSpans[i]), end: map(marks.codeSpans[i + 1]) });
     }
@@ -289,6 +337,14 @@ class ProseCollector implements BlockSink {
     if (kept.length > 0 && kept[kept.length - 1] === start) kept[kept.length - 1] = end;
     else kept.push(start, end);
   }
+}
+
+/** Whether each line's content starts just after the previous line's line feed. */
+function isContiguous(text: string, segments: number[]): boolean {
+  for (let k = 1; k + 1 < segments.length; k += 2) {
+    if (segments[k + 1] !== segments[k] + 1 || text.charCodeAt(segments[k]) !== 0x0a) return false;
+  }
+  return true;
 }
 
 function joinLines(text: string, segments: number[]): string {

@@ -16,12 +16,34 @@ function discouragedForm(entry: GlossaryEntry, match: TermMatch): DiscouragedFor
   return entry.discouraged.find((d) => d.form === match.canonical);
 }
 
+/**
+ * False when no "a"/"an" can end right before the spaces in front of `start` (the article pattern
+ * below would not match): the common case, decided without a string or a Unicode pattern.
+ */
+function mayFollowArticle(text: string, start: number): boolean {
+  const from = Math.max(0, start - 12);
+  let i = start - 1;
+  while (i >= from) {
+    const code = text.charCodeAt(i);
+    if (code >= 128) return true; // non-ASCII space or letter: let the pattern decide
+    if (code === 0x20 || (code >= 0x09 && code <= 0x0d)) {
+      i--;
+      continue;
+    }
+    const lower = code | 0x20;
+    return i < start - 1 && (lower === 0x61 || lower === 0x6e); // "a" or "n" before at least one space
+  }
+  return false;
+}
+
 /** The replacement edit for one use, with "a"/"an" before it corrected when needed. */
 function replacementEdit(context: RuleContext, match: TermMatch, form: DiscouragedForm): TextEdit | undefined {
   const inflected = inflectLike(match, form.preferred, form.preferredPlural);
   if (inflected === undefined) return undefined;
   const newText = followCase(match.text, inflected);
-  const article = /(^|[^\p{L}\p{N}])(an?)(\s+)$/iu.exec(context.text.slice(Math.max(0, match.range.start - 12), match.range.start));
+  const article = mayFollowArticle(context.text, match.range.start)
+    ? /(^|[^\p{L}\p{N}])(an?)(\s+)$/iu.exec(context.text.slice(Math.max(0, match.range.start - 12), match.range.start))
+    : null;
   if (article && !match.inflection) {
     const wanted = articleFor(newText);
     if (article[2].toLowerCase() !== wanted) {

@@ -54,19 +54,26 @@ export const inconsistentTerm: Rule = {
     const headings = headingRanges(context.prose);
     const entries = entriesById(context.glossary);
     // Same entry and same glossary form: the uses differ only in capitals, dashes or spacing.
-    const groups = new Map<string, Map<string, TermMatch[]>>();
+    // Looked up by entry then form (strings the matches share) rather than by one joined key,
+    // which would be a new string to hash for every match; `groups` keeps first-use order.
+    const byEntry = new Map<string, Map<string, Map<string, TermMatch[]>>>();
+    const groups: Map<string, TermMatch[]>[] = [];
     for (const match of context.termMatches) {
       if (match.form !== 'term' && match.form !== 'alias') continue;
       if (isInside(headings, match.range.start)) continue;
-      const key = `${match.entryId}\u0000${match.canonical}`;
-      let variants = groups.get(key);
-      if (!variants) groups.set(key, (variants = new Map()));
+      let forms = byEntry.get(match.entryId);
+      if (!forms) byEntry.set(match.entryId, (forms = new Map()));
+      let variants = forms.get(match.canonical);
+      if (!variants) {
+        forms.set(match.canonical, (variants = new Map()));
+        groups.push(variants);
+      }
       const name = spellingOf(match);
       const uses = variants.get(name);
       if (uses) uses.push(match);
       else variants.set(name, [match]);
     }
-    for (const variants of groups.values()) {
+    for (const variants of groups) {
       if (variants.size < 2) continue;
       const first = [...variants.values()][0][0];
       const canonical = first.canonical;

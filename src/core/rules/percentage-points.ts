@@ -42,9 +42,15 @@ export const percentagePoints: Rule = {
     for (const sentence of context.sentences) checkSentence(sentence.text, sentence.range.start, report);
   },
   checkBlock(block, report) {
+    // Every figure holds a digit and "%", "cent" or "point": a block with none is skipped whole,
+    // without a string per sentence.
+    if (!/\d/.test(block.text) || !MAYBE_FIGURE.test(block.text)) return;
     for (const s of block.sentences) checkSentence(block.text.slice(s.start, s.end), s.start, report);
   },
 };
+
+/** Text every match of FIGURE contains (see PERCENT and the "points" alternatives). */
+const MAYBE_FIGURE = /%|cent|point/i;
 
 const EXPLANATION = [
   `**Per cent or percentage points?** When one rate is 40% and another 26%, the gap is **14 percentage points**; “14% lower” would mean 14% *of* 40%, i.e. 34.4%.`,

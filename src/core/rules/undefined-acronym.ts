@@ -3,6 +3,7 @@ import type { GlossaryEntry, TermMatch } from '../types';
 import type { Rule, RuleContext } from './rule';
 import { entriesById } from '../glossary/entries';
 import { capitalise, headingRanges, isInside, isSentenceCase, startsSentence } from '../glossary/wording';
+import { maskedReaderOf } from '../text/maskedPieces';
 
 const EXPLANATION =
   'Spell a term out the first time its acronym appears, for example “risk–need–responsivity (RNR)”, ' +
@@ -14,12 +15,13 @@ const EXPLANATION =
 /** "RNR (risk–need–responsivity)": the spelt-out term follows at once in brackets. */
 function definedInBrackets(context: RuleContext, acronym: TermMatch, next: TermMatch | undefined): boolean {
   if (!next || next.entryId !== acronym.entryId || (next.form !== 'term' && next.form !== 'alias')) return false;
-  return /^\s*[([]\s*$/.test(context.prose.masked.slice(acronym.range.end, next.range.start));
+  // Read without joining a re-parse's masked text, which would copy the whole document.
+  return /^\s*[([]\s*$/.test(maskedReaderOf(context.prose).slice(acronym.range.end, next.range.start));
 }
 
 function spelledOut(context: RuleContext, entry: GlossaryEntry, match: TermMatch): string {
   const term = isSentenceCase(entry.term) ? entry.term.charAt(0).toLowerCase() + entry.term.slice(1) : entry.term;
-  const full = startsSentence(context.sentences, context.prose.masked, match.range.start) ? capitalise(term) : term;
+  const full = startsSentence(context.sentences, maskedReaderOf(context.prose), match.range.start) ? capitalise(term) : term;
   return `${full} (${match.text})`;
 }
 
