@@ -152,6 +152,11 @@ async function main(): Promise<void> {
   say(blockNote);
   const incremental = timeIncrementalEdits(oneMb, setup);
   say(`incremental one-character edit in 1MB: median ${round(incremental.medianMs)} ms (${incremental.blocksAnalysed.join(', ')} blocks re-analysed)`);
+  // The same two figures without a forced collection before each run (see timeRuns).
+  const ours = checkers.find((c) => c.name === OURS)!;
+  const steady50KB = await timeRuns(() => ours.check(texts.get('50KB')!), SIZES[0].runs, 3, false);
+  const steadyIncremental = timeIncrementalEdits(oneMb, setup, 9, 5, false);
+  say(`without a forced collection before each run: 50KB median ${round(steady50KB.medianMs)} ms, incremental edit median ${round(steadyIncremental.medianMs)} ms`);
 
   const rss = measurePeakRss(texts.get('10MB')!);
   say(`peak RSS checking ${SIZES[2].label} in a child process: ${rss.peakRssMb === undefined ? rss.error : round(rss.peakRssMb, 1) + ' MB'}`);
@@ -177,6 +182,10 @@ async function main(): Promise<void> {
     ratioToMarkdownlint1MB: ratios['markdownlint']?.['1MB'] !== undefined ? round(ratios['markdownlint']['1MB'], 1) : null,
     median50KBms: round(medianMs[OURS]['50KB'], 3),
     incrementalEdit1MBms: round(incremental.medianMs, 3),
+    withoutForcedCollection: {
+      median50KBms: round(steady50KB.medianMs, 3),
+      incrementalEdit1MBms: round(steadyIncremental.medianMs, 3),
+    },
     incrementalBlocksReanalysed: incremental.blocksAnalysed,
     oneMbBlocks: { total: fresh.prose.blocks.length, distinct: fresh.blocksAnalysed },
     peakRss10MBmb: rss.peakRssMb === undefined ? null : round(rss.peakRssMb, 1),
@@ -205,6 +214,7 @@ async function main(): Promise<void> {
     `machine: ${report.cpus} CPUs, load average ${report.loadAverageAtStart.join(' ')} at start, ${report.loadAverageAtEnd.join(' ')} at end`,
     `median 50KB check: ${report.median50KBms} ms`,
     `incremental one-character edit, 1MB: median ${report.incrementalEdit1MBms} ms`,
+    `the same two without a forced collection before each run: ${report.withoutForcedCollection.median50KBms} ms and ${report.withoutForcedCollection.incrementalEdit1MBms} ms`,
     `peak RSS, 10MB check in its own process: ${report.peakRss10MBmb ?? 'n/a'} MB`,
     `linearity, time(10MB) / time(1MB): ${report.linearity10MBto1MB} (10 = linear)`,
     workspace.skipped
@@ -229,7 +239,7 @@ function mapValues(table: Record<string, PerSize>, f: (v: number) => number): Re
  * `a + 'e' + b` gives V8 a rope that the first read copies in full, whereas an editor hands the
  * checker a plain string (document.getText()), so that copy is the benchmark's, not the checker's.
  */
-function timeIncrementalEdits(text: string, setup: ReturnType<typeof loadOurSetup>, edits = 9, warmups = 5) {
+function timeIncrementalEdits(text: string, setup: ReturnType<typeof loadOurSetup>, edits = 9, warmups = 5, collectFirst = true) {
   const cache = new CheckCache();
   checkWithOurs(text, setup, cache);
   let current = text;
@@ -244,7 +254,7 @@ function timeIncrementalEdits(text: string, setup: ReturnType<typeof loadOurSetu
     let at = Math.floor(((slot + 0.5) / spread) * current.length);
     while (at < current.length && !/[a-z]/i.test(current[at - 1] ?? '')) at++;
     current = flatten(current.slice(0, at) + 'e' + current.slice(at));
-    collectGarbage?.();
+    if (collectFirst) collectGarbage?.();
     const start = performance.now();
     const result = checkWithOurs(current, setup, cache);
     const ms = performance.now() - start;
