@@ -639,13 +639,19 @@ function candidateSettings(): [string, TrainSettings][] {
   return list;
 }
 
-function main(): void {
+/** dev.tsv's rows, or undefined after saying why it is skipped (users of the repo have no ../shared). */
+export function readDevOrSkip(): LabelledSentence[] | undefined {
   const devPath = path.join(CORPUS_DIR, 'dev.tsv');
   if (!fs.existsSync(devPath)) {
     console.log(`Skipping: ${devPath} is not present (the labelled corpus lives in ../shared/data/causal).`);
-    return;
+    return undefined;
   }
-  const dev = readLabelledTsv(devPath);
+  return readLabelledTsv(devPath);
+}
+
+function main(): void {
+  const dev = readDevOrSkip();
+  if (!dev) return;
   if (process.argv.includes('--cv')) {
     for (const [name, settings] of candidateSettings()) {
       const t0 = performance.now();

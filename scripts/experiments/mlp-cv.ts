@@ -3,13 +3,12 @@
 // folds as scripts/train-claims.ts, product rules applied as shipped. Dev only; nothing in src/ changes.
 //   npx tsx scripts/experiments/mlp-cv.ts
 //   MLP='{"hidden":128,"seeds":5}' npx tsx scripts/experiments/mlp-cv.ts   (settings as JSON patch)
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import type { ClaimLabel } from '../../src/core/types';
 import { extractFeatures, type FeatureVector } from '../../src/core/claims/features';
-import { CLAIM_LABELS, loadModel, predictProbabilities, serialiseModel, type LinearModel } from '../../src/core/claims/model';
+import { CLAIM_LABELS, loadModel, predictProbabilities, serialiseModel } from '../../src/core/claims/model';
 import { classifyWithModel } from '../../src/core/claims/classifier';
-import { CHOSEN, CORPUS_DIR, PRUNE_THRESHOLD, foldOf, readLabelledTsv, score, trainModel, type LabelledSentence } from '../train-claims';
+import { CHOSEN, PRUNE_THRESHOLD, foldOf, readDevOrSkip, score, trainModel } from '../train-claims';
+import { passThrough } from './cv-common';
 
 export interface MlpSettings {
   hidden: number;
@@ -262,12 +261,6 @@ export function trainMlp(vectors: FeatureVector[], targets: number[], s: MlpSett
   return { rowOf, hidden: H, w1: bw1, b1: bb1, w2: bw2, b2: bb2 };
 }
 
-/** A linear model with zero weights whose bias is log p: the classifier then sees exactly p and applies its product rules. */
-function passThrough(config: LinearModel['config']): (p: ArrayLike<number>) => LinearModel {
-  const zero = new Int8Array((1 << config.hashBits) * K);
-  return (p) => ({ labels: [...CLAIM_LABELS], config, weights: zero, scale: 1, bias: Float64Array.from(p, (x) => Math.log(x + 1e-12)) });
-}
-
 function labelOf(p: ArrayLike<number>): ClaimLabel {
   let best = 0;
   for (let c = 1; c < K; c++) if (p[c] > p[best]) best = c;
@@ -281,12 +274,8 @@ function report(name: string, gold: ClaimLabel[], predicted: ClaimLabel[]): stri
 }
 
 function main(): void {
-  const devPath = path.join(CORPUS_DIR, 'dev.tsv');
-  if (!fs.existsSync(devPath)) {
-    console.log(`Skipping: ${devPath} is not present (the labelled corpus lives in ../shared/data/causal).`);
-    return;
-  }
-  const dev: LabelledSentence[] = readLabelledTsv(devPath);
+  const dev = readDevOrSkip();
+  if (!dev) return;
   const settings: MlpSettings = { ...MLP_DEFAULTS, ...JSON.parse(process.env.MLP ?? '{}') };
   const weights: number[] = JSON.parse(process.env.MIX ?? '[0.5]');
   const config = CHOSEN.features;

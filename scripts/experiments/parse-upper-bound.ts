@@ -29,14 +29,12 @@
 // tags costs nothing. With the parser at LAS 0.64 (step 500) x1 gave 0.7952.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { ClaimLabel } from '../../src/core/types';
 import { analyseCues } from '../../src/core/claims/cues';
-import { cueBucket, extractFeatures, type FeatureVector } from '../../src/core/claims/features';
-import { CLAIM_LABELS, loadModel, predictProbabilities, serialiseModel, type LinearModel } from '../../src/core/claims/model';
-import { classifyWithModel } from '../../src/core/claims/classifier';
-import { CHOSEN, CORPUS_DIR, PRUNE_THRESHOLD, foldOf, readLabelledTsv, score, trainModel, type LabelledSentence } from '../train-claims';
+import { extractFeatures, type FeatureVector } from '../../src/core/claims/features';
+import { CLAIM_LABELS } from '../../src/core/claims/model';
+import { CHOSEN, readDevOrSkip, score, type LabelledSentence } from '../train-claims';
+import { crossValidateVectors, withHashedFeatures } from './cv-common';
 
-const K = CLAIM_LABELS.length;
 const PARSE_DIR = process.env.PARSE_DIR ?? '/tmp/h5';
 const CUES_PATH = path.join(PARSE_DIR, 'dev-cues.json');
 const PARSE_PATH = path.join(PARSE_DIR, 'dev-parse.json');
@@ -98,41 +96,7 @@ const groupOf = (feature: string) => feature.slice(0, feature.indexOf('|'));
 /** The shipped vector plus the kept parse features at `weight`, each in its own hashed bucket ("parse|" keeps them apart from cue names). */
 function withParse(base: FeatureVector, features: string[], weight: number, keep: (group: string) => boolean): FeatureVector {
   if (weight === 0) return base;
-  const indices = base.indices.slice();
-  const values = base.values.slice();
-  for (const f of new Set(features)) {
-    if (!keep(groupOf(f))) continue;
-    indices.push(cueBucket('parse|' + f, CHOSEN.features.hashBits));
-    values.push(weight);
-  }
-  return { indices, values, cueStart: base.cueStart };
-}
-
-/** A linear model with zero weights whose bias is log p: classifyWithModel then sees exactly p and applies its product rules. */
-function passThrough(): (p: ArrayLike<number>) => LinearModel {
-  const config = CHOSEN.features;
-  const zero = new Int8Array((1 << config.hashBits) * K);
-  return (p) => ({ labels: [...CLAIM_LABELS], config, weights: zero, scale: 1, bias: Float64Array.from(p, (x) => Math.log(x + 1e-12)) });
-}
-
-/** Out-of-fold labels (product rules applied) for one setting and seed; `check` also compares with classifyWithModel on the text. */
-function crossValidateVectors(dev: LabelledSentence[], vectors: FeatureVector[], seed: number, check = false): ClaimLabel[] {
-  const fold = foldOf(dev, 5);
-  const toModel = passThrough();
-  const labels: ClaimLabel[] = new Array(dev.length);
-  let mismatches = 0;
-  for (let f = 0; f < 5; f++) {
-    const trainIdx = dev.map((_, i) => i).filter((i) => fold[i] !== f);
-    const trained = trainModel(trainIdx.map((i) => dev[i]), { ...CHOSEN, seed }, trainIdx.map((i) => vectors[i]));
-    const model = loadModel(serialiseModel(trained, PRUNE_THRESHOLD, {}));
-    dev.forEach((r, i) => {
-      if (fold[i] !== f) return;
-      labels[i] = classifyWithModel(toModel(predictProbabilities(model, vectors[i])), r.sentence).label;
-      if (check && classifyWithModel(model, r.sentence).label !== labels[i]) mismatches++;
-    });
-  }
-  if (check) console.log(`check: baseline route vs classifyWithModel on the text, seed ${seed}: ${mismatches} of ${dev.length} labels differ`);
-  return labels;
+  return withHashedFeatures(base, [...new Set(features)].filter((f) => keep(groupOf(f))), weight, 'parse|', CHOSEN.features.hashBits);
 }
 
 interface Row {
@@ -148,12 +112,8 @@ function report(row: Row): string {
 }
 
 function main(): void {
-  const devPath = path.join(CORPUS_DIR, 'dev.tsv');
-  if (!fs.existsSync(devPath)) {
-    console.log(`Skipping: ${devPath} is not present (the labelled corpus lives in ../shared/data/causal).`);
-    return;
-  }
-  const dev = readLabelledTsv(devPath);
+  const dev = readDevOrSkip();
+  if (!dev) return;
   if (process.argv.includes('--dump-cues')) return dumpCues(dev);
   const parses = loadParses(dev);
   const seeds: number[] = JSON.parse(process.env.PARSE_SEEDS ?? '[20190801,11,23]');
@@ -169,7 +129,7 @@ function main(): void {
     const vectors = base.map((v, i) => withParse(v, parses[i], weight, keep));
     const row: Row = { name, macro: [], perClass: [] };
     for (const seed of seeds) {
-      const s = score(gold, crossValidateVectors(dev, vectors, seed, check && seed === seeds[0]));
+      const s = score(gold, crossValidateVectors(dev, vectors, { ...CHOSEN, seed }, check && seed === seeds[0]).predicted);
       row.macro.push(s.macroF1);
       row.perClass.push(CLAIM_LABELS.map((l) => s.perClassF1[l]));
     }

@@ -33,10 +33,11 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ClaimLabel } from '../../src/core/types';
 import { analyseCues } from '../../src/core/claims/cues';
-import { cueBucket, extractFeatures, type FeatureVector } from '../../src/core/claims/features';
-import { CLAIM_LABELS, loadModel, predictProbabilities, serialiseModel, type LinearModel } from '../../src/core/claims/model';
+import { extractFeatures, type FeatureVector } from '../../src/core/claims/features';
+import { CLAIM_LABELS, serialiseModel } from '../../src/core/claims/model';
 import { classifyWithModel } from '../../src/core/claims/classifier';
-import { CHOSEN, CORPUS_DIR, PRUNE_THRESHOLD, foldOf, readLabelledTsv, score, trainModel, type LabelledSentence, type TrainSettings } from '../train-claims';
+import { CHOSEN, PRUNE_THRESHOLD, readDevOrSkip, score, trainModel, type LabelledSentence, type TrainSettings } from '../train-claims';
+import { crossValidateVectors, passThrough, withHashedFeatures, type Run } from './cv-common';
 import { posFeatureNames, stemNames, type PosFeatureOptions } from './pos-features';
 import { loadPosTable, tagWords } from './pos-tagger';
 import { TABLE_PATH } from './build-pos-table';
@@ -114,54 +115,10 @@ function taggerOf(name: PosSetting['tagger']): Tagger {
   return referenceTagger(name);
 }
 
-/** A linear model with zero weights whose bias is log p: classifyWithModel then sees exactly p and applies its product rules. */
-function passThrough(config: LinearModel['config']): (p: ArrayLike<number>) => LinearModel {
-  const zero = new Int8Array((1 << config.hashBits) * K);
-  return (p) => ({ labels: [...CLAIM_LABELS], config, weights: zero, scale: 1, bias: Float64Array.from(p, (x) => Math.log(x + 1e-12)) });
-}
-
 /** The shipped vector with the POS features appended (hashed like cue features, under a "pos:" prefix). */
 export function posVector(base: FeatureVector, names: string[], weight: number, hashBits: number, stems: string[] = []): FeatureVector {
-  const indices = base.indices.slice();
-  const values = base.values.slice();
-  for (const name of names) {
-    indices.push(cueBucket('pos:' + name, hashBits));
-    values.push(weight);
-  }
   // Replacement stems carry the shipped stem weight (1).
-  for (const name of stems) {
-    indices.push(cueBucket('pos:' + name, hashBits));
-    values.push(CHOSEN.features.stemWeight ?? 1);
-  }
-  return { indices, values, cueStart: base.cueStart };
-}
-
-interface Run {
-  macro: number;
-  per: number[];
-  predicted: ClaimLabel[];
-  /** Out-of-fold probabilities of the pruned, quantised model before the product rules. */
-  raw: number[][];
-}
-
-/** 5-fold CV of one feature set with one training seed; scored through the shipped product rules. */
-export function crossValidateVectors(dev: LabelledSentence[], vectors: FeatureVector[], settings: TrainSettings): Run {
-  const fold = foldOf(dev, 5);
-  const toModel = passThrough(settings.features);
-  const predicted: ClaimLabel[] = new Array(dev.length);
-  const raw: number[][] = new Array(dev.length);
-  for (let f = 0; f < 5; f++) {
-    const trainIdx = dev.map((_, i) => i).filter((i) => fold[i] !== f);
-    const trained = trainModel(trainIdx.map((i) => dev[i]), settings, trainIdx.map((i) => vectors[i]));
-    const model = loadModel(serialiseModel(trained, PRUNE_THRESHOLD, {}));
-    dev.forEach((r, i) => {
-      if (fold[i] !== f) return;
-      raw[i] = predictProbabilities(model, vectors[i]);
-      predicted[i] = classifyWithModel(toModel(raw[i]), r.sentence).label;
-    });
-  }
-  const s = score(dev.map((r) => r.label), predicted);
-  return { macro: s.macroF1, per: CLAIM_LABELS.map((l) => s.perClassF1[l]), predicted, raw };
+  return withHashedFeatures(withHashedFeatures(base, names, weight, 'pos:', hashBits), stems, CHOSEN.features.stemWeight ?? 1, 'pos:', hashBits);
 }
 
 /** Kept buckets of a model trained on all of dev, and the size of its model.json, for the budget. */
@@ -225,12 +182,8 @@ const DEFAULT_GRID: PosSetting[] = [
 ];
 
 function main(): void {
-  const devPath = path.join(CORPUS_DIR, 'dev.tsv');
-  if (!fs.existsSync(devPath)) {
-    console.log(`Skipping: ${devPath} is not present (the labelled corpus lives in ../shared/data/causal).`);
-    return;
-  }
-  const dev = readLabelledTsv(devPath);
+  const dev = readDevOrSkip();
+  if (!dev) return;
   const seeds: number[] = JSON.parse(process.env.POS_SEEDS ?? '[20190801,11,23]');
   const config = CHOSEN.features;
   const base = dev.map((r) => extractFeatures(r.sentence, config));
