@@ -75,25 +75,29 @@ export function tokenise(text: string): Tokenised {
 
 type Tagger = (t: Tokenised) => string[];
 
+/**
+ * A reference tagger's input: punctuation goes in as tokens (the taggers use it as context) and its
+ * tags are dropped again; `at` gives each word's place in `seq`.
+ */
+export function taggerInput(t: Tokenised): { seq: string[]; at: number[] } {
+  const seq: string[] = [];
+  const at: number[] = [];
+  t.raw.forEach((w, i) => {
+    // Sentence-initial capitals would read as proper nouns; acronyms keep their case.
+    at.push(seq.length);
+    seq.push(i === 0 && w !== w.toUpperCase() ? w.toLowerCase() : w);
+    if (t.commaAfter[i]) seq.push(',');
+  });
+  return { seq, at };
+}
+
 function referenceTagger(name: 'enpos' | 'wink'): Tagger {
   const dir = process.env.POS_MODULES ?? '/tmp/h4/node_modules';
-  // Punctuation goes in as tokens (the taggers use it as context) and its tags are dropped again.
-  const withCommas = (t: Tokenised) => {
-    const seq: string[] = [];
-    const at: number[] = [];
-    t.raw.forEach((w, i) => {
-      // Sentence-initial capitals would read as proper nouns; acronyms keep their case.
-      at.push(seq.length);
-      seq.push(i === 0 && w !== w.toUpperCase() ? w.toLowerCase() : w);
-      if (t.commaAfter[i]) seq.push(',');
-    });
-    return { seq, at };
-  };
   if (name === 'enpos') {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { Tag } = require(path.join(dir, 'en-pos'));
     return (t) => {
-      const { seq, at } = withCommas(t);
+      const { seq, at } = taggerInput(t);
       const tags: string[] = new Tag(seq).initial().smooth().tags;
       return at.map((i) => tags[i]);
     };
@@ -101,7 +105,7 @@ function referenceTagger(name: 'enpos' | 'wink'): Tagger {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const tagger = require(path.join(dir, 'wink-pos-tagger'))();
   return (t) => {
-    const { seq, at } = withCommas(t);
+    const { seq, at } = taggerInput(t);
     const tags: { pos: string }[] = tagger.tagRawTokens(seq);
     return at.map((i) => tags[i].pos);
   };

@@ -14,28 +14,18 @@ import { analyseCues, isCausal } from '../../src/core/claims/cues';
 import { CORPUS_DIR, readLabelledTsv } from '../train-claims';
 import { TABLE_PATH } from './build-pos-table';
 import { loadPosTable, tagWords } from './pos-tagger';
-import { tokenise, type Tokenised } from './pos-cv';
+import { taggerInput, tokenise, type Tokenised } from './pos-cv';
 import { coarse } from './pos-features';
 
 function referenceTags(name: 'enpos' | 'wink', sentences: Tokenised[]): string[][] {
   const dir = process.env.POS_MODULES ?? '/tmp/h4/node_modules';
-  const prepare = (t: Tokenised) => {
-    const seq: string[] = [];
-    const at: number[] = [];
-    t.raw.forEach((w, i) => {
-      at.push(seq.length);
-      seq.push(i === 0 && w !== w.toUpperCase() ? w.toLowerCase() : w);
-      if (t.commaAfter[i]) seq.push(',');
-    });
-    return { seq, at };
-  };
   // Proper nouns fold into nouns, as in the compact table.
   const fold = (t: string) => (t === 'NNP' ? 'NN' : t === 'NNPS' ? 'NNS' : t);
   if (name === 'enpos') {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { Tag } = require(path.join(dir, 'en-pos'));
     return sentences.map((t) => {
-      const { seq, at } = prepare(t);
+      const { seq, at } = taggerInput(t);
       const tags: string[] = new Tag(seq).initial().smooth().tags;
       return at.map((i) => fold(tags[i]));
     });
@@ -43,7 +33,7 @@ function referenceTags(name: 'enpos' | 'wink', sentences: Tokenised[]): string[]
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const tagger = require(path.join(dir, 'wink-pos-tagger'))();
   return sentences.map((t) => {
-    const { seq, at } = prepare(t);
+    const { seq, at } = taggerInput(t);
     const tags: { pos: string }[] = tagger.tagRawTokens(seq);
     return at.map((i) => fold(tags[i].pos));
   });
