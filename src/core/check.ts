@@ -22,7 +22,6 @@ import type {
   Sentence,
   Severity,
   TermMatch,
-  TextEdit,
 } from './types';
 import { parseProseAgain, parseProseWithCheckpoints, type ProseParse, type ProseSplice } from './prose/parse';
 import { splitSentences } from './prose/sentences';
@@ -30,6 +29,7 @@ import { compileGlossary, type TermIndex } from './glossary/matcher';
 import { classifySentence } from './claims/classifier';
 import { collectDocumentEvidence, decideClaimStatus, type DocumentEvidence, type EvidenceReuse } from './claims/evidence';
 import { maskedReaderOf } from './text/maskedPieces';
+import { shiftFixes, shiftRange } from './text/shift';
 import { emptyRegistry, type EvidenceRegistry } from './claims/registry';
 import type { EvidenceAnnotation } from './claims/annotations';
 import { findNamedDesign, type NamedDesign } from './claims/designs';
@@ -223,7 +223,7 @@ function moveBlock(previous: BlockOutcome, start: number, blockIndex: number): B
   const sentences: Sentence[] = new Array(previous.sentences.length);
   for (let i = 0; i < sentences.length; i++) {
     const s = previous.sentences[i];
-    sentences[i] = { range: { start: s.range.start + delta, end: s.range.end + delta }, text: s.text, blockIndex };
+    sentences[i] = { range: shiftRange(s.range, delta), text: s.text, blockIndex };
   }
   return outcomeOf(previous.analysis, start, sentences, moveMatches(previous.termMatches, delta), previous.claimMemos);
 }
@@ -246,7 +246,7 @@ function moveMatches(matches: TermMatch[], delta: number): TermMatch[] {
     const m = matches[i];
     // A plain clone then one store is far cheaper than a spread with an override.
     const copy = { ...m };
-    copy.range = { start: m.range.start + delta, end: m.range.end + delta };
+    copy.range = shiftRange(m.range, delta);
     moved[i] = copy;
   }
   return moved;
@@ -428,7 +428,7 @@ export function checkDocument(text: string, options: CheckOptions = {}): CheckRe
   kept2.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
 
   const result: CheckResult = { findings: kept2, claims, sentences, termMatches, prose, ruleFailures, blocksAnalysed };
-  if (!shapeSample) keepShapes(glossary);
+  if (shapeSample === undefined) keepShapes(glossary);
   return result;
 }
 
@@ -440,8 +440,9 @@ export function checkDocument(text: string, options: CheckOptions = {}): CheckRe
  * that is about a dozen functions per check. Keeping the result of one check of a small sample
  * alive keeps one object of each class, at the cost of a few kilobytes.
  */
-let shapeSample: CheckResult | undefined;
-let makingShapeSample = false;
+// undefined until the first check; null while the sample is checked (so it does not recurse) or
+// if it could not be.
+let shapeSample: CheckResult | null | undefined;
 
 const SHAPE_SAMPLE = [
   '---',
@@ -456,14 +457,12 @@ const SHAPE_SAMPLE = [
 ].join('\n');
 
 function keepShapes(glossary: Glossary): void {
-  if (makingShapeSample) return;
-  makingShapeSample = true;
+  shapeSample = null;
   try {
     shapeSample = checkDocument(SHAPE_SAMPLE, { glossary });
   } catch {
-    // A sample that cannot be checked only costs speed; the writer's check has already succeeded.
-  } finally {
-    makingShapeSample = false;
+    // A sample that cannot be checked only costs speed, and is not tried again: the writer's
+    // check has already succeeded.
   }
 }
 
@@ -490,7 +489,7 @@ function toFinding(
   data = report.data,
 ): Finding {
   const finalSeverity = reportedSeverityApplies && report.severity ? report.severity : severity;
-  const range = delta === 0 ? report.range : { start: report.range.start + delta, end: report.range.end + delta };
+  const range = delta === 0 ? report.range : shiftRange(report.range, delta);
   if (report[LAZY_REPORT] && delta === 0) return lazyFinding(rule.id, finalSeverity, range, report, data);
   const fixes = report.fixes;
   // Moved fixes are made at once: a plain object per fix and edit costs far less to make and to
@@ -501,7 +500,7 @@ function toFinding(
     range,
     message: report.message,
     explanation: report.explanation,
-    fixes: fixes ? (delta === 0 ? fixes : moveFixes(fixes, delta)) : [],
+    fixes: fixes ? (delta === 0 ? fixes : shiftFixes(fixes, delta)) : [],
     ...(data ? { data } : {}),
   };
 }
@@ -555,30 +554,14 @@ function lazyFinding(ruleId: string, severity: Severity, range: Finding['range']
   return finding;
 }
 
-function moveFixes(fixes: Fix[], delta: number): Fix[] {
-  const moved: Fix[] = new Array(fixes.length);
-  for (let i = 0; i < fixes.length; i++) {
-    const fix = fixes[i];
-    const edits: TextEdit[] = new Array(fix.edits.length);
-    for (let k = 0; k < edits.length; k++) {
-      const edit = fix.edits[k];
-      edits[k] = { range: { start: edit.range.start + delta, end: edit.range.end + delta }, newText: edit.newText };
-    }
-    const copy = { ...fix };
-    copy.edits = edits;
-    moved[i] = copy;
-  }
-  return moved;
-}
-
 /** A plain copy of a report moved by `delta` (lazy parts are made now, so the copy holds no context). */
 function moveReport(report: RuleReport, delta: number): RuleReport {
   const moved: RuleReport = {
-    range: { start: report.range.start + delta, end: report.range.end + delta },
+    range: shiftRange(report.range, delta),
     message: report.message,
     explanation: report.explanation,
   };
-  if (report.fixes) moved.fixes = moveFixes(report.fixes, delta);
+  if (report.fixes) moved.fixes = shiftFixes(report.fixes, delta);
   if (report.data) moved.data = report.data;
   if (report.severity) moved.severity = report.severity;
   return moved;

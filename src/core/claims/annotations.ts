@@ -10,6 +10,7 @@ import { closestMatch } from './closest';
 import { knownDesignNames, lookUpDesign } from './designs';
 import type { EvidenceRegistry } from './registry';
 import { maskedReaderOf, type MaskedReader } from '../text/maskedPieces';
+import { shiftFixes, shiftRange } from '../text/shift';
 
 export const ANNOTATION_KEYS = ['sms', 'design', 'source', 'note'] as const;
 type AnnotationKey = (typeof ANNOTATION_KEYS)[number];
@@ -193,13 +194,8 @@ function noTargetProblem(comment: HtmlComment): AnnotationProblem {
 }
 
 function moveProblem(problem: AnnotationProblem, delta: number): AnnotationProblem {
-  const moved: AnnotationProblem = { ...problem, range: { start: problem.range.start + delta, end: problem.range.end + delta } };
-  if (problem.fixes) {
-    moved.fixes = problem.fixes.map((fix) => ({
-      ...fix,
-      edits: fix.edits.map((edit) => ({ range: { start: edit.range.start + delta, end: edit.range.end + delta }, newText: edit.newText })),
-    }));
-  }
+  const moved: AnnotationProblem = { ...problem, range: shiftRange(problem.range, delta) };
+  if (problem.fixes) moved.fixes = shiftFixes(problem.fixes, delta);
   return moved;
 }
 
@@ -492,7 +488,7 @@ function targetOf(
     const line = text.slice(lineStart, lineEnd);
     if (!line.trim()) break;
     let k = lineEnd - 1;
-    while (k >= lineStart && /\s/.test(masked.charAt(k) ?? '')) k--;
+    while (k >= lineStart && /\s/.test(masked.charAt(k))) k--;
     if (k >= lineStart) {
       const blockIndex = blockContaining(prose, k);
       note.probe = k;

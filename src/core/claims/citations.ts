@@ -1,5 +1,6 @@
 // Pandoc-style citations in the raw text: `[@key]`, `[@key, p. 4]`, `[see @a; -@b]`.
 import type { TextRange } from '../types';
+import { shiftRange } from '../text/shift';
 
 export interface CitationKey {
   key: string;
@@ -46,9 +47,9 @@ function moveCitation(citation: Citation, delta: number): Citation {
   const keys: CitationKey[] = new Array(citation.keys.length);
   for (let k = 0; k < keys.length; k++) {
     const key = citation.keys[k];
-    keys[k] = { key: key.key, range: { start: key.range.start + delta, end: key.range.end + delta } };
+    keys[k] = { key: key.key, range: shiftRange(key.range, delta) };
   }
-  return { range: { start: citation.range.start + delta, end: citation.range.end + delta }, keys };
+  return { range: shiftRange(citation.range, delta), keys };
 }
 
 /** Citations in [from, to), whose ends are line starts or the text's ends. */

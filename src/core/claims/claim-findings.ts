@@ -230,9 +230,9 @@ class ClaimReport implements RuleReport {
     const { claim, context, range } = this;
     return (this.madeFixes ??= claimFixes({
       text: context.text,
-      // claimFixes only slices the sentence's span, which the pieces give without joining
-      // a re-parsed document's whole masked text (a full copy).
-      masked: maskedReaderOf(context.prose) as string,
+      // The pieces give the sentence's span without joining a re-parsed document's whole
+      // masked text (a full copy).
+      masked: maskedReaderOf(context.prose),
       sentence: claim.sentence.range,
       cue: range === claim.sentence.range ? undefined : range,
       label: this.label,

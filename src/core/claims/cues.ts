@@ -1,7 +1,7 @@
 // The hand-built lexicon of claim wording: causal verbs by tense, associational phrases, hedges,
 // negation, questions, future-work, disclaimers and named study designs. Matching walks the word
 // tokens once and looks phrases up by their first word, so it is linear in the sentence length.
-import { defineWordSet, knownWordId, WordScan, wordId, type WordToken } from './tokens';
+import { defineWordSet, WordScan, wordId, type WordToken } from './tokens';
 
 export type CueClass =
   | 'causal-verb'
@@ -342,24 +342,6 @@ function toMatch(p: number, cls: number, first: number, last: number, start: num
   return { cls: CUE_CLASSES[cls], tense: TENSES[PHRASE_TENSE[p]], first, last, start, end, entry: PHRASE_ENTRIES[p] };
 }
 
-/** Every lexicon hit, left to right; at each position only the longest phrase is taken. */
-export function matchCues(tokens: WordToken[]): CueMatch[] {
-  const ids = Int32Array.from(tokens, (t) => knownWordId(t.word));
-  const matches: CueMatch[] = [];
-  let i = 0;
-  while (i < tokens.length) {
-    const p = phraseAt(ids, tokens.length, i);
-    if (p < 0) {
-      i++;
-      continue;
-    }
-    const last = i + PHRASE_LEN[p];
-    matches.push(toMatch(p, PHRASE_CLASS[p], i, last, tokens[i].start, tokens[last - 1].end));
-    i = last;
-  }
-  return matches;
-}
-
 export interface CueAnalysis {
   /** The sentence the analysis is of. */
   text: string;
@@ -387,7 +369,6 @@ const MODIFIER_WINDOW = 4;
 function isCausal(m: CueMatch): boolean {
   return m.cls === 'causal-verb' || m.cls === 'causal-noun' || m.cls === 'causal-adj';
 }
-
 
 const RECORD_WORDS = defineWordSet(['records', 'record', 'data', 'database', 'databases', 'datasets', 'ndelius', 'pnc', 'register', 'registers']);
 
@@ -530,8 +511,7 @@ export class CueScan {
   /** The same analysis as objects, for callers that want names rather than numbers. */
   toAnalysis(): CueAnalysis {
     const { words, text } = this;
-    const tokens: WordToken[] = new Array(words.count);
-    for (let i = 0; i < words.count; i++) tokens[i] = { word: words.word(i), start: words.start[i], end: words.end[i] };
+    const tokens = words.tokens();
     const matches: CueMatch[] = new Array(this.count);
     for (let j = 0; j < this.count; j++) {
       matches[j] = toMatch(this.phrase[j], this.cls[j], this.first[j], this.last[j], this.startOf(j), this.endOf(j));

@@ -22,10 +22,8 @@ export interface DocumentEvidence {
   citations: Citation[];
   /** Malformed annotations and front-matter declarations, for `invalid-annotation`. */
   problems: AnnotationProblem[];
-  /** Masked text, to find citations that directly follow a sentence. */
-  masked: string;
-  /** The same, read without joining a re-parsed document's masked text. */
-  maskedReader?: MaskedReader;
+  /** Masked text, to find citations that directly follow a sentence (a re-parse may keep it in pieces). */
+  masked: MaskedReader;
   /** Sentence annotations sorted by anchor, and paragraph annotations by block. */
   bySentenceAnchor: EvidenceAnnotation[];
   byBlock: Map<number, EvidenceAnnotation[]>;
@@ -75,17 +73,13 @@ export function collectDocumentEvidence(prose: ProseModel, registry: EvidenceReg
   const citations = reuse
     ? findCitationsAgain(prose.text, reuse.previous.citations, reuse.restart, reuse.stop, reuse.delta)
     : findCitations(prose.text);
-  const reader = maskedReaderOf(prose);
   const evidence: DocumentEvidence = {
     declared,
     annotations,
     citations,
     problems,
-    // Read only when someone asks: joining a re-parsed document's masked text costs a full copy.
-    get masked(): string {
-      return prose.masked;
-    },
-    maskedReader: reader,
+    // Not `prose.masked`: joining a re-parsed document's masked text costs a full copy.
+    masked: maskedReaderOf(prose),
     bySentenceAnchor,
     byBlock,
   };
@@ -172,7 +166,7 @@ function anchorOf(annotation: EvidenceAnnotation): number {
 
 /** Citations in the sentence, or straight after its full stop on the same line ("…lower. [@smith2021]"). */
 export function sentenceCitations(sentence: Sentence, evidence: DocumentEvidence): Citation[] {
-  const masked = evidence.maskedReader ?? evidence.masked;
+  const masked = evidence.masked;
   let end = sentence.range.end;
   while (end < masked.length && end - sentence.range.end < 200 && (masked.charAt(end) === ' ' || masked.charAt(end) === '\t')) end++;
   return citationsWithin(evidence.citations, sentence.range.start, end + 1);

@@ -9,7 +9,7 @@
 import {
   analyseCues, CLASS_NUMBER, CUE_CLASSES, CueScan, FORM_BITS, isCausal, PHRASE_COUNT, phraseEntry, TENSES, type CueAnalysis, type CueMatch,
 } from './cues';
-import { hashString, wordId, type WordScan } from './tokens';
+import { FNV, hashString, wordId, type WordScan } from './tokens';
 
 export { hashString };
 
@@ -19,8 +19,7 @@ const {
   evidence: EVIDENCE, hedge: HEDGE,
 } = CLASS_NUMBER;
 const { adjectival: ADJECTIVAL, passive: PASSIVE } = FORM_BITS;
-const FNV_OFFSET = 0x811c9dc5;
-const FNV_PRIME = 0x01000193;
+const { offset: FNV_OFFSET, prime: FNV_PRIME } = FNV;
 const CLASS_NAMES: readonly string[] = CUE_CLASSES;
 const PHRASES = PHRASE_COUNT;
 
@@ -198,15 +197,22 @@ export function cueBucket(name: string, hashBits: number): number {
   return finalise(hashString(name, NS_CUE), (1 << hashBits) - 1);
 }
 
-/** Hashes the pieces as if joined (FNV-1a runs left to right), so no name string is built. */
+/**
+ * The FNV hash of the pieces' concatenation under the cue namespace: FNV-1a runs left to right, so
+ * hashing the pieces in turn equals hashing the joined name, and no name string is built.
+ */
+function hashPieces(a: string, b?: string, c?: string, d?: string): number {
+  let h = hashString(a, NS_CUE);
+  if (b !== undefined) h = hashString(b, h);
+  if (c !== undefined) h = hashString(c, h);
+  if (d !== undefined) h = hashString(d, h);
+  return h;
+}
+
 class HashingSink implements NameSink {
   constructor(private readonly indices: number[], private readonly values: number[], private readonly mask: number, private readonly value: number) {}
   add(a: string, b?: string, c?: string, d?: string): void {
-    let h = hashString(a, NS_CUE);
-    if (b !== undefined) h = hashString(b, h);
-    if (c !== undefined) h = hashString(c, h);
-    if (d !== undefined) h = hashString(d, h);
-    this.indices.push(finalise(h, this.mask));
+    this.indices.push(finalise(hashPieces(a, b, c, d), this.mask));
     this.values.push(this.value);
   }
 }
@@ -569,15 +575,6 @@ const NEXT = new Int32Array(LABEL_COUNT * 2);
 const CONSTANT = new Int32Array(8);
 const CONSTANT_NAMES = ['hedged:association', 'negated:association', 'hedged:evidence', 'no-claim-words', 'bare-causal',
   'association-only', 'disclaimer', 'question-mark'];
-
-/** The FNV hash of the pieces' concatenation under the cue namespace, as HashingSink computes it. */
-function hashPieces(a: string, b?: string, c?: string, d?: string): number {
-  let h = hashString(a, NS_CUE);
-  if (b !== undefined) h = hashString(b, h);
-  if (c !== undefined) h = hashString(c, h);
-  if (d !== undefined) h = hashString(d, h);
-  return h;
-}
 
 /** Pushes one named cue feature, its hash taken from `table[slot]` or worked out and kept there. */
 function pushCue(out: FeatureBuffer, mask: number, value: number, table: Int32Array, slot: number, a: string, b?: string, c?: string, d?: string): void {

@@ -3,6 +3,7 @@
 // Rewrites are made only when the sentence fits a pattern we can rewrite grammatically; otherwise
 // that fix is simply not offered.
 import type { Fix, TextRange } from '../types';
+import type { MaskedReader } from '../text/maskedPieces';
 
 /** A replacement inside one sentence; offsets are relative to the sentence text. */
 export interface SentenceEdit {
@@ -377,8 +378,8 @@ export function rewordHedgedAsAssociation(sentence: string, cueStart?: number): 
 export interface ClaimFixRequest {
   /** The whole document. */
   text: string;
-  /** The masked document: edits must not touch markup. */
-  masked: string;
+  /** The masked document (a string, or the pieces a re-parse keeps): edits must not touch markup. */
+  masked: MaskedReader;
   sentence: TextRange;
   /** The first causal cue, in document offsets. */
   cue?: TextRange;

@@ -12,8 +12,10 @@ export interface WordToken {
   end: number;
 }
 
-const FNV_OFFSET = 0x811c9dc5;
-const FNV_PRIME = 0x01000193;
+/** FNV-1a's constants, for code that hashes words from character buffers (features.ts's stems). */
+export const FNV: { readonly offset: number; readonly prime: number } = { offset: 0x811c9dc5, prime: 0x01000193 };
+const FNV_OFFSET = FNV.offset;
+const FNV_PRIME = FNV.prime;
 
 /** FNV-1a over UTF-16 code units; cheap and stable across runtimes. */
 export function hashString(text: string, seed = FNV_OFFSET): number {
@@ -289,7 +291,7 @@ export class WordScan {
 
   private push(start: number, end: number, from: number, hash: number): void {
     let k = this.count;
-    if (k === this.start.length) this.grow();
+    if (k === this.start.length) this.resize(2 * k);
     this.start[k] = start;
     this.end[k] = end;
     this.from[k] = from;
@@ -300,22 +302,19 @@ export class WordScan {
     this.count = ++k;
   }
 
-  private grow(): void {
-    this.resize(this.start.length * 2);
-  }
-
+  /** Gives each per-word array `size` slots, keeping the words so far (as many as fit). */
   private resize(size: number): void {
-    const widen = <T extends Int32Array>(a: T, make: (n: number) => T): T => {
-      const b = make(size);
-      b.set(a.length <= size ? a : (a.subarray(0, size) as T));
+    const resized = (a: Int32Array) => {
+      const b = new Int32Array(size);
+      b.set(a.subarray(0, size));
       return b;
     };
-    this.start = widen(this.start, (n) => new Int32Array(n));
-    this.end = widen(this.end, (n) => new Int32Array(n));
-    this.from = widen(this.from, (n) => new Int32Array(n));
-    this.to = widen(this.to, (n) => new Int32Array(n));
-    this.hash = widen(this.hash, (n) => new Int32Array(n));
-    this.id = widen(this.id, (n) => new Int32Array(n));
+    this.start = resized(this.start);
+    this.end = resized(this.end);
+    this.from = resized(this.from);
+    this.to = resized(this.to);
+    this.hash = resized(this.hash);
+    this.id = resized(this.id);
   }
 
   /** Whether word i is in the word set `flag` (see defineWordSet). */
@@ -350,12 +349,16 @@ export class WordScan {
     }
     return word;
   }
+
+  /** The words as `WordToken`s, for callers that want strings. */
+  tokens(): WordToken[] {
+    const tokens: WordToken[] = new Array(this.count);
+    for (let i = 0; i < this.count; i++) tokens[i] = { word: this.word(i), start: this.start[i], end: this.end[i] };
+    return tokens;
+  }
 }
 
 /** Splits text into lower-cased words; hyphens and punctuation separate words. */
 export function tokenize(text: string): WordToken[] {
-  const scan = new WordScan().scan(text);
-  const tokens: WordToken[] = new Array(scan.count);
-  for (let i = 0; i < scan.count; i++) tokens[i] = { word: scan.word(i), start: scan.start[i], end: scan.end[i] };
-  return tokens;
+  return new WordScan().scan(text).tokens();
 }

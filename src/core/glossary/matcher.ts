@@ -25,18 +25,10 @@ interface Candidate {
   takesVerb: boolean;
 }
 
-interface ParsedForm {
-  edges: string[];
-  words: string[];
-}
-
-/** A form broken into trie edges, or undefined when it has no letters or digits. */
-export function formEdges(form: string): ParsedForm | undefined {
-  const path = formPath(form);
-  return path && { edges: path.keys.map((key, i) => edgeKey(path.gaps[i], key)), words: path.words };
-}
-
-/** A form's words: the gap key before each (empty for the first), its key, and its spelling as written. */
+/**
+ * A form's words: the gap key before each (empty for the first), its key, and its spelling as
+ * written; undefined when the form has no letters or digits.
+ */
 interface FormPath {
   gaps: string[];
   keys: string[];
@@ -58,7 +50,8 @@ function formPath(form: string): FormPath | undefined {
 
 /** A key identifying a form up to case, dashes and spacing: equal keys are the same form. */
 export function formKey(form: string): string | undefined {
-  return formEdges(form)?.edges.join('\u0001');
+  const path = formPath(form);
+  return path?.keys.map((key, i) => edgeKey(path.gaps[i], key)).join('\u0001');
 }
 
 function straightenApostrophes(word: string): string {

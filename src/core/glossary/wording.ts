@@ -1,6 +1,7 @@
 // Small English helpers for the term rules' fixes: matching capitalisation, plurals, articles and
 // sentence starts, so a suggested replacement reads as if the writer had typed it.
 import type { ProseModel, Sentence, TermMatch } from '../types';
+import type { MaskedReader } from '../text/maskedPieces';
 
 const UPPER = /\p{Lu}/u;
 
@@ -90,14 +91,8 @@ export function isInside(ranges: Array<[number, number]>, offset: number): boole
 
 const OPENING = /^[\s"'“‘(\[*_]*$/u;
 
-/** The masked text, or anything that reads like it (a re-parse may keep it in pieces). */
-interface MaskedText {
-  charAt(offset: number): string;
-  slice(start: number, end: number): string;
-}
-
 /** Whether `offset` begins a sentence (only opening quotes, brackets or markup before it). */
-export function startsSentence(sentences: Sentence[], masked: MaskedText, offset: number): boolean {
+export function startsSentence(sentences: Sentence[], masked: MaskedReader, offset: number): boolean {
   let low = 0;
   let high = sentences.length - 1;
   while (low <= high) {

@@ -11,6 +11,7 @@ import { ForwardSearch } from './html';
 import { scanInline, type InlineMarks } from './inline';
 import { buildMasked, buildMaskedRange } from './mask';
 import { MaskedPieces, registerMaskedPieces } from '../text/maskedPieces';
+import { shiftRange } from '../text/shift';
 
 export function parseProse(text: string): ProseModel {
   return parseProseWithCheckpoints(text).model;
@@ -114,14 +115,14 @@ export function parseProseAgain(text: string, previous: ProseParse): { parse: Pr
   const newFrom = blocks.length;
   for (let i = blocksAfter; i < old.blocks.length; i++) {
     const b = old.blocks[i];
-    blocks.push(delta === 0 ? b : { kind: b.kind, range: { start: b.range.start + delta, end: b.range.end + delta } });
+    blocks.push(delta === 0 ? b : { kind: b.kind, range: shiftRange(b.range, delta) });
   }
 
   const comments = old.comments.slice(0, firstAtOrAfter(old.comments, restart));
   for (const c of collector.comments) comments.push(c);
   for (let i = firstAtOrAfter(old.comments, oldStop); i < old.comments.length; i++) {
     const c = old.comments[i];
-    comments.push(delta === 0 ? c : { range: { start: c.range.start + delta, end: c.range.end + delta }, body: c.body, bodyStart: c.bodyStart + delta });
+    comments.push(delta === 0 ? c : { range: shiftRange(c.range, delta), body: c.body, bodyStart: c.bodyStart + delta });
   }
 
   const oldCode = old.codeRanges ?? [];
@@ -129,7 +130,7 @@ export function parseProseAgain(text: string, previous: ProseParse): { parse: Pr
   for (const r of collector.codeRanges) codeRanges.push(r);
   for (let i = firstRangeAtOrAfter(oldCode, oldStop); i < oldCode.length; i++) {
     const r = oldCode[i];
-    codeRanges.push(delta === 0 ? r : { start: r.start + delta, end: r.end + delta });
+    codeRanges.push(delta === 0 ? r : shiftRange(r, delta));
   }
 
   const newCheckpoints = checkpoints.slice(0, restartIndex);

@@ -105,10 +105,8 @@ function isAbbreviation(lower: string, following: number): boolean {
   return true;
 }
 
-let longest = 0;
-for (const word of [...NEVER_FINAL, ...BEFORE_NUMBER]) longest = Math.max(longest, word.length);
 /** No ASCII word longer than this is an abbreviation (lower-casing ASCII keeps the length). */
-const LONGEST_ABBREVIATION = longest;
+const LONGEST_ABBREVIATION = Math.max(...[...NEVER_FINAL, ...BEFORE_NUMBER].map((word) => word.length));
 
 /** Start of the word immediately before `at` (letters, digits and inner full stops), or -1 if too long. */
 function wordStart(text: string, at: number): number {

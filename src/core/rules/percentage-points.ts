@@ -17,6 +17,8 @@ const FIGURE = new RegExp(
   String.raw`\b${NUMBER}${PERCENT}(?:\s+${COMPARISON}\b(?!\s+likely)|\s+${CHANGE_NOUN}\b)|\bby\s+${NUMBER}${PERCENT}|\b${NUMBER}\s+(points?)\s+(?:${COMPARISON}\b|lower|higher)|\bby\s+${NUMBER}\s+(points?)\b`,
   'gi',
 );
+/** Text every match of FIGURE contains (see PERCENT and the "points" alternatives). */
+const MAYBE_FIGURE = /%|cent|point/i;
 const RATE_WORD = /\b(?:rates?|proportions?|shares?|percentages?|completion|reoffending|reconviction|recall|compliance|breach|prevalence|likelihood)\b/gi;
 // "the number of recalls", "the frequency rate": a count, whatever word follows.
 const COUNT_BEFORE = /\b(?:frequency|number|numbers|count|volume)(?:\s+of)?\s+$/i;
@@ -48,9 +50,6 @@ export const percentagePoints: Rule = {
     for (const s of block.sentences) checkSentence(block.text.slice(s.start, s.end), s.start, report);
   },
 };
-
-/** Text every match of FIGURE contains (see PERCENT and the "points" alternatives). */
-const MAYBE_FIGURE = /%|cent|point/i;
 
 const EXPLANATION = [
   `**Per cent or percentage points?** When one rate is 40% and another 26%, the gap is **14 percentage points**; “14% lower” would mean 14% *of* 40%, i.e. 34.4%.`,
