@@ -119,6 +119,24 @@ describe('incremental checking keeps results equal to a fresh check', () => {
     }
   });
 
+  it('follows a change to an article in the paragraph before a discouraged term that was carried over', () => {
+    // "an" ends one paragraph and "offender" starts the next: the fix corrects the article, which
+    // sits outside the carried-over paragraph, so a remembered fix must notice when it changes.
+    const base = bulletin(DECLARED_2, 12) + '\nWe spoke to an\n\noffender about supervision.\n';
+    const lastFix = (text: string, result: CheckResult) => {
+      const at = text.lastIndexOf('offender');
+      return result.findings.find((f) => f.ruleId === 'discouraged-term' && f.range.start === at)!.fixes[0].edits[0];
+    };
+    const first = lastFix(base, recheck(bulletin(DECLARED_2, 12), base));
+    assert.equal(first.newText, 'a\n\nperson on probation', 'the article is corrected');
+    const changedText = base.replace('spoke to an\n', 'spoke to a\n');
+    assert.equal(lastFix(changedText, recheck(base, changedText)).newText, 'person on probation');
+    // Moving both by an edit above keeps the article's correction in step with the term.
+    const movedText = base.replace('Paragraph 0 ', 'Paragraph 0 early ');
+    const moved = lastFix(movedText, recheck(base, movedText));
+    assert.deepEqual(moved, { newText: first.newText, range: { start: first.range.start + 6, end: first.range.end + 6 } });
+  });
+
   it('gives lazily made explanations and fixes to JSON and structured cloning', () => {
     const result = checkDocument(text, { glossary });
     const finding = result.findings.find((f) => f.ruleId === 'unsupported-causal-claim');

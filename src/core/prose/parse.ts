@@ -11,7 +11,7 @@ import { ForwardSearch } from './html';
 import { scanInline, type InlineMarks } from './inline';
 import { buildMasked, buildMaskedRange } from './mask';
 import { MaskedPieces, registerMaskedPieces } from '../text/maskedPieces';
-import { shiftRange } from '../text/shift';
+import { moveRange, shiftRange } from '../text/shift';
 
 export function parseProse(text: string): ProseModel {
   return parseProseWithCheckpoints(text).model;
@@ -113,9 +113,13 @@ export function parseProseAgain(text: string, previous: ProseParse): { parse: Pr
   const blocks = old.blocks.slice(0, blocksBefore);
   for (const block of collector.blocks) blocks.push(block);
   const newFrom = blocks.length;
+  // Blocks and code ranges after the edit are the previous model's, moved in place (as the engine
+  // moves its results: see CheckOptions.cache); a new object for each of a long bulletin's
+  // thousands of them cost more than the re-parse itself.
   for (let i = blocksAfter; i < old.blocks.length; i++) {
     const b = old.blocks[i];
-    blocks.push(delta === 0 ? b : { kind: b.kind, range: shiftRange(b.range, delta) });
+    if (delta !== 0) moveRange(b.range, delta);
+    blocks.push(b);
   }
 
   const comments = old.comments.slice(0, firstAtOrAfter(old.comments, restart));
@@ -130,7 +134,8 @@ export function parseProseAgain(text: string, previous: ProseParse): { parse: Pr
   for (const r of collector.codeRanges) codeRanges.push(r);
   for (let i = firstRangeAtOrAfter(oldCode, oldStop); i < oldCode.length; i++) {
     const r = oldCode[i];
-    codeRanges.push(delta === 0 ? r : shiftRange(r, delta));
+    if (delta !== 0) moveRange(r, delta);
+    codeRanges.push(r);
   }
 
   const newCheckpoints = checkpoints.slice(0, restartIndex);

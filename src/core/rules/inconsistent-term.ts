@@ -23,6 +23,12 @@ function baseForm(match: TermMatch): string {
   return inflection ? match.text.slice(0, match.text.length - inflection.suffix.length) + inflection.restore : match.text;
 }
 
+/** How often one spelling is used, and (only in a group with more than one) where. */
+interface Spelling {
+  count: number;
+  uses: TermMatch[] | undefined;
+}
+
 // The same few spellings recur thousands of times in a long bulletin and the rule runs on every
 // keystroke, so each written form is normalised once. Bounded, since documents come and go.
 const spellingCache = new Map<string, string>();
@@ -56,9 +62,13 @@ export const inconsistentTerm: Rule = {
     // Same entry and same glossary form: the uses differ only in capitals, dashes or spacing.
     // Looked up by entry then form (strings the matches share) rather than by one joined key,
     // which would be a new string to hash for every match; `groups` keeps first-use order.
-    const byEntry = new Map<string, Map<string, Map<string, TermMatch[]>>>();
-    const groups: Map<string, TermMatch[]>[] = [];
-    for (const match of context.termMatches) {
+    const byEntry = new Map<string, Map<string, Map<string, Spelling>>>();
+    const groups: Map<string, Spelling>[] = [];
+    // First pass: count each spelling. Nearly every group has one spelling only, so the uses are
+    // gathered in a second pass, for the few groups that need them, rather than listed for all.
+    const matches = context.termMatches;
+    for (let i = 0; i < matches.length; i++) {
+      const match = matches[i];
       if (match.form !== 'term' && match.form !== 'alias') continue;
       if (isInside(headings, match.range.start)) continue;
       let forms = byEntry.get(match.entryId);
@@ -69,19 +79,31 @@ export const inconsistentTerm: Rule = {
         groups.push(variants);
       }
       const name = spellingOf(match);
-      const uses = variants.get(name);
-      if (uses) uses.push(match);
-      else variants.set(name, [match]);
+      const spelling = variants.get(name);
+      if (spelling) spelling.count++;
+      else variants.set(name, { count: 1, uses: undefined });
+    }
+    let mixed = false;
+    for (const variants of groups) if (variants.size > 1) mixed = true;
+    if (mixed) {
+      for (let i = 0; i < matches.length; i++) {
+        const match = matches[i];
+        if (match.form !== 'term' && match.form !== 'alias') continue;
+        const variants = byEntry.get(match.entryId)?.get(match.canonical);
+        if (!variants || variants.size < 2 || isInside(headings, match.range.start)) continue;
+        const spelling = variants.get(spellingOf(match))!;
+        (spelling.uses ??= []).push(match);
+      }
     }
     for (const variants of groups) {
       if (variants.size < 2) continue;
-      const first = [...variants.values()][0][0];
+      const first = [...variants.values()][0].uses![0];
       const canonical = first.canonical;
       const canonicalSpelling = normalSpelling(canonical);
       // Most uses wins; on a tie, the glossary's own spelling.
-      const ranked = [...variants.entries()].sort(
-        (a, b) => b[1].length - a[1].length || Number(b[0] === canonicalSpelling) - Number(a[0] === canonicalSpelling),
-      );
+      const ranked = [...variants.entries()]
+        .map(([name, spelling]) => [name, spelling.uses!] as const)
+        .sort((a, b) => b[1].length - a[1].length || Number(b[0] === canonicalSpelling) - Number(a[0] === canonicalSpelling));
       const [majority, majorityUses] = ranked[0];
       const entry = entries.get(first.entryId);
       const explanation = `**Inconsistent spelling of “${entry?.term ?? canonical}”.** This document writes it ${ranked.slice(0, 10).map(([v, u]) => `“${v}” (${u.length})`).join(', ')}${ranked.length > 10 ? ' and more' : ''}.\n\n${EXPLANATION}`;

@@ -6,6 +6,12 @@ export function shiftRange(range: TextRange, delta: number): TextRange {
   return { start: range.start + delta, end: range.end + delta };
 }
 
+/** Moves a range by `delta` in place; for results a later check carries over (CheckOptions.cache). */
+export function moveRange(range: TextRange, delta: number): void {
+  range.start += delta;
+  range.end += delta;
+}
+
 /** Copies of the fixes with every edit moved by `delta`; plain loops, as this runs per moved finding. */
 export function shiftFixes(fixes: Fix[], delta: number): Fix[] {
   const moved: Fix[] = new Array(fixes.length);
