@@ -50,7 +50,13 @@ export interface CheckOptions {
   rules?: Record<string, RuleSetting>;
   /** A causal claim needs evidence at or above this SMS level to count as supported. */
   causalEvidenceMinimumSms?: number;
-  /** Pass the same cache on every check of one document to reuse unchanged blocks. */
+  /**
+   * Pass the same cache on every check of one document to reuse unchanged blocks. The next check
+   * with the same cache reuses this check's objects (sentences, term matches, claims, findings,
+   * prose blocks) and moves those after the edit to their new offsets in place, so a result is
+   * valid until the next check with its cache: copy anything kept for longer. Checks without a
+   * cache give results nothing else touches.
+   */
   cache?: CheckCache;
 }
 
@@ -376,6 +382,34 @@ function sameAnnotations(a: EvidenceAnnotation[] | undefined, b: EvidenceAnnotat
   return true;
 }
 
+/**
+ * Decides a block's claims. A block carried over (`before` holds its last claims), with the same
+ * front matter and the same annotation objects applying (an annotation the edit could have changed
+ * is read afresh, so it is a new object), keeps its decisions; if it moved, except those resting
+ * on evidence at an offset (a citation, a design named in the sentence), decided again at the new one.
+ */
+function decideBlockClaims(
+  outcome: BlockOutcome,
+  before: Claim[] | undefined,
+  range: TextRange,
+  blockIndex: number,
+  evidence: DocumentEvidence,
+  sameDeclared: boolean,
+  registry: EvidenceRegistry,
+  minimumSms: number,
+): void {
+  const touching = annotationsTouching(evidence, range, blockIndex);
+  let blockClaims: Claim[];
+  if (before !== undefined && sameDeclared && sameAnnotations(touching, outcome.touching)) {
+    blockClaims = outcome.moved ? redecideAnchored(before, outcome, evidence, registry, minimumSms) : before;
+  } else {
+    blockClaims = new Array(outcome.sentences.length);
+    for (let k = 0; k < blockClaims.length; k++) blockClaims[k] = decide(outcome, k, evidence, registry, minimumSms);
+  }
+  outcome.claims = blockClaims;
+  outcome.touching = touching;
+}
+
 /** Longest block a check without a cache looks up among the blocks it has analysed already. */
 const SHARE_WITHOUT_CACHE = 200;
 
@@ -393,6 +427,14 @@ export function checkDocument(text: string, options: CheckOptions = {}): CheckRe
   const prose = parse.model;
 
   const masked = maskedReaderOf(prose);
+  // Evidence depends on the prose alone, so it is read first and each block's claims are decided
+  // in the same pass that places the block: one visit per block while its objects are at hand.
+  const reuse: EvidenceReuse | undefined =
+    last && splice?.restart !== undefined && splice.stop !== undefined
+      ? { previous: last.evidence, restart: splice.restart, stop: splice.stop, delta: splice.delta }
+      : undefined;
+  const evidence = collectDocumentEvidence(prose, registry, reuse);
+  const sameDeclared = last?.declared === evidence.declared;
   // Identical blocks share one analysis; with a cache, so do blocks of earlier checks.
   const known = cache?.analyses() ?? new Map<string, BlockAnalysis>();
   const outcomes: BlockOutcome[] = new Array(prose.blocks.length);
@@ -404,8 +446,10 @@ export function checkDocument(text: string, options: CheckOptions = {}): CheckRe
     const block = prose.blocks[blockIndex];
     const from = last ? carriedFrom(splice, blockIndex) : -1;
     let outcome: BlockOutcome;
+    let before: Claim[] | undefined;
     if (from >= 0) {
       outcome = last!.outcomes[from];
+      before = outcome.claims;
       outcome.moved = outcome.start !== block.range.start;
       if (outcome.moved || from !== blockIndex) moveBlock(outcome, block.range.start, blockIndex);
     } else {
@@ -423,53 +467,29 @@ export function checkDocument(text: string, options: CheckOptions = {}): CheckRe
       outcome = placeBlock(analysis, block.range.start, blockIndex);
     }
     outcomes[blockIndex] = outcome;
+    decideBlockClaims(outcome, before, block.range, blockIndex, evidence, sameDeclared, registry, minimumSms);
     sentenceCount += outcome.sentences.length;
     matchCount += outcome.termMatches.length;
   }
   cache?.prune(outcomes);
+  cache?.remember({ parse, outcomes, registry, minimumSms, declared: evidence.declared, evidence });
+
   // Filled at their final size: growing lists of a long bulletin's ten thousand sentences by
-  // pushing copies them several times over.
+  // pushing copies them several times over. Indexed loops here and below: these run over every
+  // block on every keystroke, and for…of makes an iterator wherever the optimiser has not removed it.
   const sentences: Sentence[] = new Array(sentenceCount);
+  const claims: Claim[] = new Array(sentenceCount);
   const termMatches: TermMatch[] = new Array(matchCount);
   sentenceCount = 0;
   matchCount = 0;
-  // Indexed loops here and below: these run over every block on every keystroke, and for…of makes
-  // an iterator wherever the optimiser has not (yet) removed it.
   for (let b = 0; b < outcomes.length; b++) {
     const outcome = outcomes[b];
-    for (let i = 0; i < outcome.sentences.length; i++) sentences[sentenceCount++] = outcome.sentences[i];
-    for (let i = 0; i < outcome.termMatches.length; i++) termMatches[matchCount++] = outcome.termMatches[i];
-  }
-
-  const reuse: EvidenceReuse | undefined =
-    last && splice?.restart !== undefined && splice.stop !== undefined
-      ? { previous: last.evidence, restart: splice.restart, stop: splice.stop, delta: splice.delta }
-      : undefined;
-  const evidence = collectDocumentEvidence(prose, registry, reuse);
-  const previousCheck: PreviousCheck = { parse, outcomes, registry, minimumSms, declared: evidence.declared, evidence };
-  cache?.remember(previousCheck);
-  const sameDeclared = last?.declared === evidence.declared;
-  const claims: Claim[] = new Array(sentences.length);
-  let claimIndex = 0;
-  for (let blockIndex = 0; blockIndex < outcomes.length; blockIndex++) {
-    const outcome = outcomes[blockIndex];
-    const carried = last !== undefined && carriedFrom(splice, blockIndex) >= 0;
-    const touching = annotationsTouching(evidence, prose.blocks[blockIndex].range, blockIndex);
-    const before = carried ? outcome.claims : undefined;
-    let blockClaims: Claim[];
-    // A block carried over, with the same front matter and the same annotation objects applying (an
-    // annotation the edit could have changed is read afresh, so it is a new object), keeps its
-    // decisions; if it moved, except those resting on evidence at an offset (a citation, a design
-    // named in the sentence), which are decided again at the new one.
-    if (before !== undefined && sameDeclared && sameAnnotations(touching, outcome.touching)) {
-      blockClaims = outcome.moved ? redecideAnchored(before, outcome, evidence, registry, minimumSms) : before;
-    } else {
-      blockClaims = new Array(outcome.sentences.length);
-      for (let k = 0; k < blockClaims.length; k++) blockClaims[k] = decide(outcome, k, evidence, registry, minimumSms);
+    const blockClaims = outcome.claims!;
+    for (let i = 0; i < outcome.sentences.length; i++) {
+      sentences[sentenceCount] = outcome.sentences[i];
+      claims[sentenceCount++] = blockClaims[i];
     }
-    outcome.claims = blockClaims;
-    outcome.touching = touching;
-    for (let k = 0; k < blockClaims.length; k++) claims[claimIndex++] = blockClaims[k];
+    for (let i = 0; i < outcome.termMatches.length; i++) termMatches[matchCount++] = outcome.termMatches[i];
   }
 
   const context: RuleContext = {
@@ -478,6 +498,7 @@ export function checkDocument(text: string, options: CheckOptions = {}): CheckRe
     sentences,
     glossary,
     termMatches,
+    termMatchesByBlock: outcomes.map((outcome) => outcome.termMatches),
     claims,
     evidence,
     registry,
@@ -485,19 +506,45 @@ export function checkDocument(text: string, options: CheckOptions = {}): CheckRe
   };
 
   const suppressions = parseSuppressions(prose, KNOWN_RULE_IDS);
-  const findings: Finding[] = [];
-  const ruleFailures: RuleFailure[] = [];
-  const run: RuleRun = { context, outcomes, claims, remember: cache !== undefined, findings, failures: ruleFailures };
-
+  const runs: RuleRunning[] = [];
+  const scoped: RuleRunning[] = [];
   for (let r = 0; r < allRules.length; r++) {
     const rule = allRules[r];
     const severity = configuredSeverity(rule, options.rules);
     if (severity === 'off') continue;
     // A rule may soften doubtful findings, but only while the writer has not set its severity.
     const reportedSeverityApplies = options.rules?.[rule.id]?.severity === undefined;
-    if (rule.scope === 'block' && rule.checkBlock) runBlockRule(rule, r, severity, reportedSeverityApplies, run);
-    else if (rule.scope === 'claim' && rule.checkClaim) runClaimRule(rule, r, severity, reportedSeverityApplies, run);
-    else runRule(rule, severity, context, findings, ruleFailures, reportedSeverityApplies);
+    const scope = rule.scope === 'block' && rule.checkBlock ? 'block' : rule.scope === 'claim' && rule.checkClaim ? 'claim' : 'document';
+    const running: RuleRunning = { rule, ruleIndex: r, scope, severity, reportedSeverityApplies, found: [], failure: undefined };
+    runs.push(running);
+    if (scope !== 'document') scoped.push(running);
+  }
+  // Block- and claim-scoped rules in one pass over the blocks, all rules per block, rather than a
+  // pass per rule: on a long bulletin each pass over thousands of blocks costs about a millisecond
+  // in memory traffic alone.
+  const remember = cache !== undefined;
+  for (let b = 0; b < outcomes.length; b++) {
+    const outcome = outcomes[b];
+    for (let i = 0; i < scoped.length; i++) {
+      const running = scoped[i];
+      if (running.failure !== undefined) continue;
+      if (running.scope === 'block') blockRuleStep(running, outcome, remember);
+      else {
+        try {
+          claimRuleStep(running, outcome, remember, context);
+        } catch (error) {
+          running.failure = describeError(error);
+        }
+      }
+    }
+  }
+  // Findings and failures in rule order, as if each rule had run alone in turn.
+  const findings: Finding[] = [];
+  const ruleFailures: RuleFailure[] = [];
+  for (const running of runs) {
+    if (running.scope === 'document') runRule(running.rule, running.severity, context, findings, ruleFailures, running.reportedSeverityApplies);
+    else if (running.failure !== undefined) ruleFailures.push({ ruleId: running.rule.id, error: running.failure });
+    else for (let i = 0; i < running.found.length; i++) findings.push(running.found[i]);
   }
   const kept2 = findings.filter((f) => !suppressions.isSuppressed(f.ruleId, f.range));
   const suppressionSeverity = options.rules?.[suppressions.ruleId]?.severity ?? 'warning';
@@ -549,14 +596,17 @@ function configuredSeverity(rule: Rule, settings: CheckOptions['rules']): Severi
   return settings?.[rule.id]?.severity ?? rule.defaultSeverity;
 }
 
-interface RuleRun {
-  context: RuleContext;
-  outcomes: BlockOutcome[];
-  claims: Claim[];
-  /** Whether to keep claim memos for the next check (only when there is a cache to keep them in). */
-  remember: boolean;
-  findings: Finding[];
-  failures: RuleFailure[];
+/** One enabled rule in one check: its settings, and what it has found so far. */
+interface RuleRunning {
+  rule: Rule;
+  /** The rule's place in `allRules`, which indexes each block's memos. */
+  ruleIndex: number;
+  scope: 'document' | 'block' | 'claim';
+  severity: Severity;
+  reportedSeverityApplies: boolean;
+  found: Finding[];
+  /** Set when the rule threw: its findings are then dropped and it is skipped. */
+  failure: string | undefined;
 }
 
 /**
@@ -661,108 +711,96 @@ const NO_REPORTS: RuleReport[] = [];
 const NO_FINDINGS: Finding[] = [];
 const KNOWN_RULE_IDS = new Set(allRules.map((r) => r.id));
 
-/** Block-scoped rules: each block's reports are made once per block text and moved into place. */
-function runBlockRule(rule: Rule, ruleIndex: number, severity: Severity, reportedSeverityApplies: boolean, run: RuleRun): void {
-  const found: Finding[] = [];
-  for (let b = 0; b < run.outcomes.length; b++) {
-    const outcome = run.outcomes[b];
-    const placed = outcome.placed?.[ruleIndex];
-    if (placed && placed.severity === severity && placed.reportedSeverityApplies === reportedSeverityApplies) {
-      for (let i = 0; i < placed.findings.length; i++) found.push(placed.findings[i]);
-      continue;
-    }
-    const analysis = outcome.analysis;
-    // A plain object, and one shared empty list: a long bulletin has tens of thousands of blocks,
-    // and a Map per block, or an empty array per block and rule, adds up.
-    const reports = (analysis.ruleReports ??= {});
-    let mine = reports[rule.id];
-    if (!mine) {
-      const made: RuleReport[] = [];
-      try {
-        rule.checkBlock!({ text: analysis.key, sentences: analysis.sentences }, (report) => made.push(report));
-        mine = made.length > 0 ? made : NO_REPORTS;
-      } catch (error) {
-        mine = { error: describeError(error) };
-      }
-      reports[rule.id] = mine;
-    }
-    if (!Array.isArray(mine)) {
-      run.failures.push({ ruleId: rule.id, error: mine.error });
-      return;
-    }
-    if (mine.length === 0) continue;
-    const findings = mine.map((report) => toFinding(rule, severity, reportedSeverityApplies, report, outcome.start, run.remember));
-    if (run.remember) (outcome.placed ??= [])[ruleIndex] = { severity, reportedSeverityApplies, findings };
-    for (let i = 0; i < findings.length; i++) found.push(findings[i]);
+/** A block-scoped rule on one block: its reports are made once per block text and moved into place. */
+function blockRuleStep(running: RuleRunning, outcome: BlockOutcome, remember: boolean): void {
+  const { rule, ruleIndex, severity, reportedSeverityApplies, found } = running;
+  const placed = outcome.placed?.[ruleIndex];
+  if (placed && placed.severity === severity && placed.reportedSeverityApplies === reportedSeverityApplies) {
+    for (let i = 0; i < placed.findings.length; i++) found.push(placed.findings[i]);
+    return;
   }
-  for (let i = 0; i < found.length; i++) run.findings.push(found[i]);
+  const analysis = outcome.analysis;
+  // A plain object, and one shared empty list: a long bulletin has tens of thousands of blocks,
+  // and a Map per block, or an empty array per block and rule, adds up.
+  const reports = (analysis.ruleReports ??= {});
+  let mine = reports[rule.id];
+  if (!mine) {
+    const made: RuleReport[] = [];
+    try {
+      rule.checkBlock!({ text: analysis.key, sentences: analysis.sentences }, (report) => made.push(report));
+      mine = made.length > 0 ? made : NO_REPORTS;
+    } catch (error) {
+      mine = { error: describeError(error) };
+    }
+    reports[rule.id] = mine;
+  }
+  if (!Array.isArray(mine)) {
+    running.failure = mine.error;
+    return;
+  }
+  if (mine.length === 0) return;
+  const findings = mine.map((report) => toFinding(rule, severity, reportedSeverityApplies, report, outcome.start, remember));
+  if (remember) (outcome.placed ??= [])[ruleIndex] = { severity, reportedSeverityApplies, findings };
+  for (let i = 0; i < findings.length; i++) found.push(findings[i]);
 }
 
 /**
- * Claim-scoped rules: a claim's report is reused while its block is carried over and its decision
- * holds, and a block whose claims are the very list the rule last saw gives its findings at once.
+ * A claim-scoped rule on one block: a claim's report is reused while its block is carried over and
+ * its decision holds, and a block whose claims are the very list the rule last saw gives its
+ * findings at once. Throws what the rule throws.
  */
-function runClaimRule(rule: Rule, ruleIndex: number, severity: Severity, reportedSeverityApplies: boolean, run: RuleRun): void {
-  const found: Finding[] = [];
+function claimRuleStep(running: RuleRunning, outcome: BlockOutcome, remember: boolean, context: RuleContext): void {
+  const { rule, ruleIndex, severity, reportedSeverityApplies, found } = running;
   const finalSeverity = severity + (reportedSeverityApplies ? '' : '!');
-  try {
-    for (let b = 0; b < run.outcomes.length; b++) {
-      const outcome = run.outcomes[b];
-      const claims = outcome.claims!;
-      let kept = outcome.claimMemos?.[ruleIndex];
-      if (kept && kept.claims === claims && kept.severity === finalSeverity) {
-        for (let i = 0; i < kept.findings.length; i++) found.push(kept.findings[i]);
-        continue;
-      }
-      if (run.remember && !kept) {
-        kept = { memos: new Array(claims.length), claims: undefined, severity: finalSeverity, findings: NO_FINDINGS };
-        (outcome.claimMemos ??= [])[ruleIndex] = kept;
-      }
-      const memos = kept?.memos;
-      let blockFindings: Finding[] | undefined;
-      for (let k = 0; k < claims.length; k++) {
-        const claim = claims[k];
-        const memo = memos?.[k];
-        let finding: Finding | undefined;
-        if (memo && memo.claim === claim && memo.severity === finalSeverity) {
-          // The same claim object: nothing it depends on has changed or moved.
-          finding = memo.finding;
-        } else if (memo && sameDecision(memo, claim)) {
-          if (memo.report) {
-            const sameData = memo.finding?.data !== undefined && memo.claim.evidence === claim.evidence && memo.claim.classification === claim.classification;
-            const data = sameData ? memo.finding!.data : rule.claimData?.(claim);
-            finding = toFinding(rule, severity, reportedSeverityApplies, memo.report, outcome.start, true, data);
-          }
-          memo.claim = claim;
-          memo.finding = finding;
-          memo.severity = finalSeverity;
-        } else {
-          const report = rule.checkClaim!(claim, run.context);
-          if (memos) {
-            // Kept for later checks, so made in full now rather than holding this check's context.
-            const relative = report && moveReport(report, -outcome.start);
-            if (relative) finding = toFinding(rule, severity, reportedSeverityApplies, relative, outcome.start, true, rule.claimData?.(claim));
-            memos[k] = decisionMemo(claim, relative, finding, finalSeverity);
-          } else if (report) {
-            finding = toFinding(rule, severity, reportedSeverityApplies, report, 0, false, rule.claimData?.(claim));
-          }
-        }
-        if (finding) {
-          found.push(finding);
-          (blockFindings ??= []).push(finding);
-        }
-      }
-      if (kept) {
-        kept.claims = claims;
-        kept.severity = finalSeverity;
-        kept.findings = blockFindings ?? NO_FINDINGS;
-      }
-    }
-  } catch (error) {
-    run.failures.push({ ruleId: rule.id, error: describeError(error) });
+  const claims = outcome.claims!;
+  let kept = outcome.claimMemos?.[ruleIndex];
+  if (kept && kept.claims === claims && kept.severity === finalSeverity) {
+    for (let i = 0; i < kept.findings.length; i++) found.push(kept.findings[i]);
     return;
   }
-  for (let i = 0; i < found.length; i++) run.findings.push(found[i]);
+  if (remember && !kept) {
+    kept = { memos: new Array(claims.length), claims: undefined, severity: finalSeverity, findings: NO_FINDINGS };
+    (outcome.claimMemos ??= [])[ruleIndex] = kept;
+  }
+  const memos = kept?.memos;
+  let blockFindings: Finding[] | undefined;
+  for (let k = 0; k < claims.length; k++) {
+    const claim = claims[k];
+    const memo = memos?.[k];
+    let finding: Finding | undefined;
+    if (memo && memo.claim === claim && memo.severity === finalSeverity) {
+      // The same claim object: nothing it depends on has changed or moved.
+      finding = memo.finding;
+    } else if (memo && sameDecision(memo, claim)) {
+      if (memo.report) {
+        const sameData = memo.finding?.data !== undefined && memo.claim.evidence === claim.evidence && memo.claim.classification === claim.classification;
+        const data = sameData ? memo.finding!.data : rule.claimData?.(claim);
+        finding = toFinding(rule, severity, reportedSeverityApplies, memo.report, outcome.start, true, data);
+      }
+      memo.claim = claim;
+      memo.finding = finding;
+      memo.severity = finalSeverity;
+    } else {
+      const report = rule.checkClaim!(claim, context);
+      if (memos) {
+        // Kept for later checks, so made in full now rather than holding this check's context.
+        const relative = report && moveReport(report, -outcome.start);
+        if (relative) finding = toFinding(rule, severity, reportedSeverityApplies, relative, outcome.start, true, rule.claimData?.(claim));
+        memos[k] = decisionMemo(claim, relative, finding, finalSeverity);
+      } else if (report) {
+        finding = toFinding(rule, severity, reportedSeverityApplies, report, 0, false, rule.claimData?.(claim));
+      }
+    }
+    if (finding) {
+      found.push(finding);
+      (blockFindings ??= []).push(finding);
+    }
+  }
+  if (kept) {
+    kept.claims = claims;
+    kept.severity = finalSeverity;
+    kept.findings = blockFindings ?? NO_FINDINGS;
+  }
 }
 
 function decisionMemo(claim: Claim, report: RuleReport | undefined, finding: Finding | undefined, severity: string): ClaimMemo {

@@ -112,6 +112,29 @@ function stillHolds(use: Use, context: RuleContext, entry: GlossaryEntry, form: 
  */
 const knownUses = new WeakMap<TermMatch, Use>();
 
+// Per block list of matches, its discouraged ones: a block carried over keeps its list, so the few
+// discouraged uses are found without visiting every one of a long bulletin's term matches.
+const discouragedByBlock = new WeakMap<readonly TermMatch[], TermMatch[]>();
+const NONE: TermMatch[] = [];
+
+function discouragedMatches(context: RuleContext): TermMatch[] {
+  const byBlock = context.termMatchesByBlock;
+  if (!byBlock) return context.termMatches.filter((m) => m.form === 'discouraged');
+  const found: TermMatch[] = [];
+  for (let b = 0; b < byBlock.length; b++) {
+    const matches = byBlock[b];
+    if (matches.length === 0) continue;
+    let mine = discouragedByBlock.get(matches);
+    if (!mine) {
+      mine = matches.filter((m) => m.form === 'discouraged');
+      if (mine.length === 0) mine = NONE;
+      discouragedByBlock.set(matches, mine);
+    }
+    for (let i = 0; i < mine.length; i++) found.push(mine[i]);
+  }
+  return found;
+}
+
 export const discouragedTerm: Rule = {
   id: 'discouraged-term',
   description: 'Flags wording the glossary discourages, such as “offender”, and offers the preferred form.',
@@ -119,8 +142,7 @@ export const discouragedTerm: Rule = {
   check(context, report) {
     const entries = entriesById(context.glossary);
     const uses: Use[] = [];
-    for (const match of context.termMatches) {
-      if (match.form !== 'discouraged') continue;
+    for (const match of discouragedMatches(context)) {
       const entry = entries.get(match.entryId);
       const form = entry && discouragedForm(entry, match);
       if (!entry || !form) continue;

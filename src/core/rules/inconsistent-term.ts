@@ -45,6 +45,38 @@ function spellingOf(match: TermMatch): string {
   return spelling;
 }
 
+/** Terms and aliases are compared; acronyms and discouraged forms have rules of their own. */
+function counted(match: TermMatch): boolean {
+  return match.form === 'term' || match.form === 'alias';
+}
+
+/** How often one block writes each spelling of each entry's form, in first-use order. */
+interface Tally {
+  entryId: string;
+  canonical: string;
+  name: string;
+  count: number;
+}
+
+// Per block list of matches: a block carried over keeps its list, so its tally is made once.
+const tallies = new WeakMap<readonly TermMatch[], Tally[]>();
+const NO_TALLY: Tally[] = [];
+
+function tallyOf(matches: readonly TermMatch[]): Tally[] {
+  let tally = tallies.get(matches);
+  if (tally) return tally;
+  for (const match of matches) {
+    if (!counted(match)) continue;
+    const name = spellingOf(match);
+    const same = tally?.find((t) => t.entryId === match.entryId && t.canonical === match.canonical && t.name === name);
+    if (same) same.count++;
+    else (tally ??= []).push({ entryId: match.entryId, canonical: match.canonical, name, count: 1 });
+  }
+  tally ??= NO_TALLY;
+  tallies.set(matches, tally);
+  return tally;
+}
+
 /** `target` written where `match` is, keeping its ending and sentence-start capital. */
 function respell(match: TermMatch, target: string): string {
   const inflection = match.inflection;
@@ -64,31 +96,42 @@ export const inconsistentTerm: Rule = {
     // which would be a new string to hash for every match; `groups` keeps first-use order.
     const byEntry = new Map<string, Map<string, Map<string, Spelling>>>();
     const groups: Map<string, Spelling>[] = [];
-    // First pass: count each spelling. Nearly every group has one spelling only, so the uses are
-    // gathered in a second pass, for the few groups that need them, rather than listed for all.
-    const matches = context.termMatches;
-    for (let i = 0; i < matches.length; i++) {
-      const match = matches[i];
-      if (match.form !== 'term' && match.form !== 'alias') continue;
-      if (isInside(headings, match.range.start)) continue;
-      let forms = byEntry.get(match.entryId);
-      if (!forms) byEntry.set(match.entryId, (forms = new Map()));
-      let variants = forms.get(match.canonical);
+    const count = (entryId: string, canonical: string, name: string, uses: number) => {
+      let forms = byEntry.get(entryId);
+      if (!forms) byEntry.set(entryId, (forms = new Map()));
+      let variants = forms.get(canonical);
       if (!variants) {
-        forms.set(match.canonical, (variants = new Map()));
+        forms.set(canonical, (variants = new Map()));
         groups.push(variants);
       }
-      const name = spellingOf(match);
       const spelling = variants.get(name);
-      if (spelling) spelling.count++;
-      else variants.set(name, { count: 1, uses: undefined });
+      if (spelling) spelling.count += uses;
+      else variants.set(name, { count: uses, uses: undefined });
+    };
+    // First pass: count each spelling, block by block from each block's tally (kept while the
+    // block is carried over). Nearly every group has one spelling only, so the uses are gathered in
+    // a second pass, for the few groups that need them, rather than listed for all.
+    const matches = context.termMatches;
+    const byBlock = context.termMatchesByBlock;
+    if (byBlock) {
+      const blocks = context.prose.blocks;
+      for (let b = 0; b < byBlock.length; b++) {
+        if (byBlock[b].length === 0 || blocks[b]?.kind === 'heading') continue;
+        const tally = tallyOf(byBlock[b]);
+        for (let i = 0; i < tally.length; i++) count(tally[i].entryId, tally[i].canonical, tally[i].name, tally[i].count);
+      }
+    } else {
+      for (let i = 0; i < matches.length; i++) {
+        const match = matches[i];
+        if (counted(match) && !isInside(headings, match.range.start)) count(match.entryId, match.canonical, spellingOf(match), 1);
+      }
     }
     let mixed = false;
     for (const variants of groups) if (variants.size > 1) mixed = true;
     if (mixed) {
       for (let i = 0; i < matches.length; i++) {
         const match = matches[i];
-        if (match.form !== 'term' && match.form !== 'alias') continue;
+        if (!counted(match)) continue;
         const variants = byEntry.get(match.entryId)?.get(match.canonical);
         if (!variants || variants.size < 2 || isInside(headings, match.range.start)) continue;
         const spelling = variants.get(spellingOf(match))!;

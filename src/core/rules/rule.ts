@@ -20,6 +20,12 @@ export interface RuleContext {
   glossary: Glossary;
   /** Every glossary term found in prose, in document order. */
   termMatches: TermMatch[];
+  /**
+   * The same matches block by block (one list per `prose.blocks` entry). A block carried over from
+   * the previous check keeps its list object, so a rule may remember what it worked out per list.
+   * Absent when a rule is run on a hand-made context; use `termMatches` then.
+   */
+  termMatchesByBlock?: readonly TermMatch[][];
   /** Every sentence's claim, in document order (including `none`). */
   claims: Claim[];
   evidence: DocumentEvidence;
