@@ -498,7 +498,7 @@ export function checkDocument(text: string, options: CheckOptions = {}): CheckRe
     sentences,
     glossary,
     termMatches,
-    termMatchesByBlock: outcomes.map((outcome) => outcome.termMatches),
+    termMatchesByBlock: cache ? outcomes.map((outcome) => outcome.termMatches) : undefined,
     claims,
     evidence,
     registry,

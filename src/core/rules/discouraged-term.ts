@@ -142,18 +142,20 @@ export const discouragedTerm: Rule = {
   check(context, report) {
     const entries = entriesById(context.glossary);
     const uses: Use[] = [];
+    // Matches are carried over to the next check only when it has a cache (see RuleContext).
+    const remember = context.termMatchesByBlock !== undefined;
     for (const match of discouragedMatches(context)) {
       const entry = entries.get(match.entryId);
       const form = entry && discouragedForm(entry, match);
       if (!entry || !form) continue;
       const afterArticle = mayFollowArticle(context.text, match.range.start);
-      let use = knownUses.get(match);
+      let use = remember ? knownUses.get(match) : undefined;
       if (use && stillHolds(use, context, entry, form, afterArticle)) {
         const edit = use.edit;
         if (edit && edit.range !== match.range && edit.range.end !== match.range.end) moveRange(edit.range, match.range.end - edit.range.end);
       } else {
         use = useOf(context, match, entry, form, afterArticle);
-        knownUses.set(match, use);
+        if (remember) knownUses.set(match, use);
       }
       uses.push(use);
     }
