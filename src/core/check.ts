@@ -775,7 +775,10 @@ function claimRuleStep(running: RuleRunning, outcome: BlockOutcome, remember: bo
       if (memo.report) {
         const sameData = memo.finding?.data !== undefined && memo.claim.evidence === claim.evidence && memo.claim.classification === claim.classification;
         const data = sameData ? memo.finding!.data : rule.claimData?.(claim);
-        finding = toFinding(rule, severity, reportedSeverityApplies, memo.report, outcome.start, true, data);
+        // The last finding has been moved here with its block, so a claim decided again the same
+        // way (its evidence read afresh after an edit elsewhere) takes over its range and fixes.
+        const previous = memo.severity === finalSeverity ? memo.finding : undefined;
+        finding = previous && data ? { ...previous, data } : toFinding(rule, severity, reportedSeverityApplies, memo.report, outcome.start, true, data);
       }
       memo.claim = claim;
       memo.finding = finding;
