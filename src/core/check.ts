@@ -711,6 +711,15 @@ const NO_REPORTS: RuleReport[] = [];
 const NO_FINDINGS: Finding[] = [];
 const KNOWN_RULE_IDS = new Set(allRules.map((r) => r.id));
 
+const NOTHING_PLACED = new Map<string, PlacedFindings>();
+
+function nothingPlaced(severity: Severity, reportedSeverityApplies: boolean): PlacedFindings {
+  const key = severity + (reportedSeverityApplies ? '' : '!');
+  let placed = NOTHING_PLACED.get(key);
+  if (!placed) NOTHING_PLACED.set(key, (placed = { severity, reportedSeverityApplies, findings: NO_FINDINGS }));
+  return placed;
+}
+
 /** A block-scoped rule on one block: its reports are made once per block text and moved into place. */
 function blockRuleStep(running: RuleRunning, outcome: BlockOutcome, remember: boolean): void {
   const { rule, ruleIndex, severity, reportedSeverityApplies, found } = running;
@@ -738,7 +747,12 @@ function blockRuleStep(running: RuleRunning, outcome: BlockOutcome, remember: bo
     running.failure = mine.error;
     return;
   }
-  if (mine.length === 0) return;
+  if (mine.length === 0) {
+    // Remembered too (one shared object per setting), so a later check looks no further than the
+    // block's own list: reaching the analysis and its reports is two more memory reads per block.
+    if (remember) (outcome.placed ??= [])[ruleIndex] = nothingPlaced(severity, reportedSeverityApplies);
+    return;
+  }
   const findings = mine.map((report) => toFinding(rule, severity, reportedSeverityApplies, report, outcome.start, remember));
   if (remember) (outcome.placed ??= [])[ruleIndex] = { severity, reportedSeverityApplies, findings };
   for (let i = 0; i < findings.length; i++) found.push(findings[i]);
