@@ -137,6 +137,8 @@ interface BlockOutcome {
   start: number;
   /** Whether this check carried the block over from a different offset. */
   moved: boolean;
+  /** Whether some claim's evidence sits at a document offset (a citation, a design named in it, an annotation). */
+  anchored: boolean;
   sentences: Sentence[];
   termMatches: TermMatch[];
   /** Claim-scoped rules' memos, by the rule's place in `allRules`. */
@@ -272,15 +274,13 @@ function moveBlock(outcome: BlockOutcome, start: number, blockIndex: number): vo
       if (findings) for (let i = 0; i < findings.length; i++) moveFinding(findings[i], delta);
     }
   }
+  // A claim rule's memos hold the same findings as its list for the block (a rule that throws
+  // part-way loses its memos for that block, so the two never differ).
   const claimRules = outcome.claimMemos;
   if (claimRules) {
     for (let r = 0; r < claimRules.length; r++) {
-      const memos = claimRules[r]?.memos;
-      if (!memos) continue;
-      for (let i = 0; i < memos.length; i++) {
-        const finding = memos[i]?.finding;
-        if (finding) moveFinding(finding, delta);
-      }
+      const findings = claimRules[r]?.findings;
+      if (findings) for (let i = 0; i < findings.length; i++) moveFinding(findings[i], delta);
     }
   }
 }
@@ -303,7 +303,7 @@ function outcomeOf(
   termMatches: TermMatch[],
   claimMemos: BlockOutcome['claimMemos'],
 ): BlockOutcome {
-  return { analysis, start, moved: false, sentences, termMatches, claimMemos, claims: undefined, touching: undefined, placed: undefined };
+  return { analysis, start, moved: false, anchored: false, sentences, termMatches, claimMemos, claims: undefined, touching: undefined, placed: undefined };
 }
 
 function moveMatches(matches: TermMatch[], delta: number): TermMatch[] {
@@ -351,27 +351,29 @@ function redecideAnchored(claims: Claim[], outcome: BlockOutcome, evidence: Docu
   return result;
 }
 
+/** Where the search for sentence annotations resumes: blocks are visited in document order. */
+interface AnnotationCursor {
+  next: number;
+}
+
 /** The evidence annotations that apply to the block or are anchored inside it, or undefined for none. */
-function annotationsTouching(evidence: DocumentEvidence, range: { start: number; end: number }, blockIndex: number): EvidenceAnnotation[] | undefined {
+function annotationsTouching(evidence: DocumentEvidence, range: TextRange, blockIndex: number, cursor: AnnotationCursor): EvidenceAnnotation[] | undefined {
   if (evidence.annotations.length === 0) return undefined;
+  // bySentenceAnchor holds sentence annotations only, in anchor order.
   const anchored = evidence.bySentenceAnchor;
-  let lo = 0;
-  let hi = anchored.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    const target = anchored[mid].target;
-    if ((target.kind === 'sentence' ? target.anchor : -1) < range.start) lo = mid + 1;
-    else hi = mid;
-  }
+  let i = cursor.next;
+  while (i < anchored.length && anchorOf(anchored[i]) < range.start) i++;
+  cursor.next = i;
   let found: EvidenceAnnotation[] | undefined;
-  for (let i = lo; i < anchored.length; i++) {
-    const target = anchored[i].target;
-    if (target.kind !== 'sentence' || target.anchor >= range.end) break;
-    (found ??= []).push(anchored[i]);
-  }
-  const paragraph = evidence.byBlock.get(blockIndex);
+  for (; i < anchored.length && anchorOf(anchored[i]) < range.end; i++) (found ??= []).push(anchored[i]);
+  const paragraph = evidence.byBlock.size > 0 ? evidence.byBlock.get(blockIndex) : undefined;
   if (paragraph) for (const annotation of paragraph) (found ??= []).push(annotation);
   return found;
+}
+
+function anchorOf(annotation: EvidenceAnnotation): number {
+  const target = annotation.target;
+  return target.kind === 'sentence' ? target.anchor : -1;
 }
 
 /** Whether two lists hold the same annotation objects (unchanged annotations keep their objects). */
@@ -397,17 +399,32 @@ function decideBlockClaims(
   sameDeclared: boolean,
   registry: EvidenceRegistry,
   minimumSms: number,
+  cursor: AnnotationCursor,
 ): void {
-  const touching = annotationsTouching(evidence, range, blockIndex);
+  const touching = annotationsTouching(evidence, range, blockIndex, cursor);
   let blockClaims: Claim[];
   if (before !== undefined && sameDeclared && sameAnnotations(touching, outcome.touching)) {
-    blockClaims = outcome.moved ? redecideAnchored(before, outcome, evidence, registry, minimumSms) : before;
+    if (!outcome.moved || !outcome.anchored) {
+      outcome.touching = touching;
+      return;
+    }
+    blockClaims = redecideAnchored(before, outcome, evidence, registry, minimumSms);
   } else {
     blockClaims = new Array(outcome.sentences.length);
     for (let k = 0; k < blockClaims.length; k++) blockClaims[k] = decide(outcome, k, evidence, registry, minimumSms);
   }
   outcome.claims = blockClaims;
   outcome.touching = touching;
+  outcome.anchored = restsOnOffsets(blockClaims, evidence);
+}
+
+/** Whether a claim's evidence sits at a document offset (so moving the block means deciding it again). */
+function restsOnOffsets(claims: Claim[], evidence: DocumentEvidence): boolean {
+  for (let k = 0; k < claims.length; k++) {
+    const support = claims[k].evidence;
+    if (support.range !== undefined && support !== evidence.declared) return true;
+  }
+  return false;
 }
 
 /** Longest block a check without a cache looks up among the blocks it has analysed already. */
@@ -438,6 +455,7 @@ export function checkDocument(text: string, options: CheckOptions = {}): CheckRe
   // Identical blocks share one analysis; with a cache, so do blocks of earlier checks.
   const known = cache?.analyses() ?? new Map<string, BlockAnalysis>();
   const outcomes: BlockOutcome[] = new Array(prose.blocks.length);
+  const cursor: AnnotationCursor = { next: 0 };
   let blocksAnalysed = 0;
   let sentenceCount = 0;
   let matchCount = 0;
@@ -467,7 +485,7 @@ export function checkDocument(text: string, options: CheckOptions = {}): CheckRe
       outcome = placeBlock(analysis, block.range.start, blockIndex);
     }
     outcomes[blockIndex] = outcome;
-    decideBlockClaims(outcome, before, block.range, blockIndex, evidence, sameDeclared, registry, minimumSms);
+    decideBlockClaims(outcome, before, block.range, blockIndex, evidence, sameDeclared, registry, minimumSms, cursor);
     sentenceCount += outcome.sentences.length;
     matchCount += outcome.termMatches.length;
   }
@@ -534,6 +552,8 @@ export function checkDocument(text: string, options: CheckOptions = {}): CheckRe
           claimRuleStep(running, outcome, remember, context);
         } catch (error) {
           running.failure = describeError(error);
+          // Its memos for this block may be half updated: forget them.
+          if (outcome.claimMemos) outcome.claimMemos[running.ruleIndex] = undefined;
         }
       }
     }

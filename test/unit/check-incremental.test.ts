@@ -4,6 +4,7 @@ import { strict as assert } from 'node:assert';
 import { checkDocument, CheckCache, type CheckOptions, type CheckResult } from '../../src/core/check';
 import type { Glossary } from '../../src/core/types';
 import { testGlossary } from '../fixtures/hostile/glossary';
+import { allRules } from '../../src/core/rules/index';
 
 const { glossary } = testGlossary();
 
@@ -135,6 +136,31 @@ describe('incremental checking keeps results equal to a fresh check', () => {
     const movedText = base.replace('Paragraph 0 ', 'Paragraph 0 early ');
     const moved = lastFix(movedText, recheck(base, movedText));
     assert.deepEqual(moved, { newText: first.newText, range: { start: first.range.start + 6, end: first.range.end + 6 } });
+  });
+
+  it('matches a fresh check after a claim rule threw part-way through a block in an earlier check', () => {
+    // The rule throws on one sentence only, after it has already made findings for others in
+    // the same block; once it stops throwing, nothing half-remembered may leak into later checks.
+    const rule = allRules.find((r) => r.id === 'unsupported-causal-claim')!;
+    const original = rule.checkClaim!;
+    const base = bulletin(DECLARED_2, 12).replace('Paragraph 5 of the findings.', 'Paragraph 5 of the findings. Supervision cuts reoffending BREAK.');
+    const cache = new CheckCache();
+    try {
+      rule.checkClaim = (claim, context) => {
+        if (claim.sentence.text.includes('BREAK')) throw new Error('broke on purpose');
+        return original.call(rule, claim, context);
+      };
+      const broken = checkDocument(base, { glossary, cache });
+      assert.deepEqual(broken.ruleFailures.map((f) => f.ruleId), ['unsupported-causal-claim']);
+      assert.ok(!broken.findings.some((f) => f.ruleId === 'unsupported-causal-claim'));
+    } finally {
+      rule.checkClaim = original;
+    }
+    // Now the rule works: an edit above the block moves it, and its findings must be whole.
+    const edited = base.replace('Paragraph 0 ', 'Paragraph 0 early ');
+    const again = checkDocument(edited, { glossary, cache });
+    same(again, checkDocument(edited, { glossary }));
+    assert.deepEqual(again.ruleFailures, []);
   });
 
   it('gives lazily made explanations and fixes to JSON and structured cloning', () => {
