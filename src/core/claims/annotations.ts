@@ -129,15 +129,21 @@ export function readAnnotationsAgain(prose: ProseModel, registry: EvidenceRegist
   for (let c = firstCommentAtOrAfter(comments, from); c < comments.length && comments[c].range.start < stop; c++) {
     if (isEvidenceComment(comments[c])) decide(comments[c]);
   }
-  // After the region: moved when decided only from text after it, else decided afresh.
+  // After the region: moved when decided only from text after it, else decided afresh. The
+  // re-parse moved the comments after the region in place, so an annotation there still holds its
+  // comment, at its new offset; the region's old comments were dropped and keep their old offsets.
   const oldStop = stop - delta;
-  while (i < old.length && old[i].comment.range.start < oldStop) i++;
+  // (Comments before the region are unchanged and sit before `restart`, the region's new ones
+  // are new objects, so a comment found as itself at or after `stop` is one that was moved.)
+  const movedHere = (k: number): boolean => {
+    const comment = old[k].comment;
+    return comment.range.start >= stop && comments[firstCommentAtOrAfter(comments, comment.range.start)] === comment;
+  };
+  while (i < old.length && !movedHere(i)) i++;
   for (; i < old.length; i++) {
-    const comment = comments[firstCommentAtOrAfter(comments, old[i].comment.range.start + delta)];
-    // Comments after the region are the previous ones moved; should that ever not hold, read afresh.
-    if (comment?.body !== old[i].comment.body || comment.range.start !== old[i].comment.range.start + delta) {
-      return readAnnotationsAgain(prose, registry, undefined);
-    }
+    const comment = old[i].comment;
+    // Should that ever not hold, read afresh.
+    if (!movedHere(i)) return readAnnotationsAgain(prose, registry, undefined);
     if (previous.notes[i].low < oldStop || !move(i, comment)) decide(comment);
   }
   return { annotations, problems, notes };
@@ -167,7 +173,8 @@ export function readAnnotationsAgain(prose: ProseModel, registry: EvidenceRegist
     }
     const annotation: EvidenceAnnotation = { ...before, comment, target, support: { ...before.support, range: comment.range } };
     const found: AnnotationProblem[] = [];
-    for (const problem of previous.problems[k]) found.push(moveProblem(problem, delta));
+    // A problem placed on the whole comment shares its range, which has moved already.
+    for (const problem of previous.problems[k]) found.push(problem.range === comment.range ? problem : moveProblem(problem, delta));
     const moved: AnnotationNote = {
       low: note.low + delta,
       ownLineEnd: note.ownLineEnd + delta,

@@ -11,7 +11,7 @@ import { ForwardSearch } from './html';
 import { scanInline, type InlineMarks } from './inline';
 import { buildMasked, buildMaskedRange } from './mask';
 import { MaskedPieces, registerMaskedPieces } from '../text/maskedPieces';
-import { moveRange, shiftRange } from '../text/shift';
+import { moveRange } from '../text/shift';
 
 export function parseProse(text: string): ProseModel {
   return parseProseWithCheckpoints(text).model;
@@ -113,9 +113,9 @@ export function parseProseAgain(text: string, previous: ProseParse): { parse: Pr
   const blocks = old.blocks.slice(0, blocksBefore);
   for (const block of collector.blocks) blocks.push(block);
   const newFrom = blocks.length;
-  // Blocks and code ranges after the edit are the previous model's, moved in place (as the engine
-  // moves its results: see CheckOptions.cache); a new object for each of a long bulletin's
-  // thousands of them cost more than the re-parse itself.
+  // Blocks, comments and code ranges after the edit are the previous model's, moved in place (as
+  // the engine moves its results: see CheckOptions.cache); a new object for each of a long
+  // bulletin's thousands of them cost more than the re-parse itself.
   for (let i = blocksAfter; i < old.blocks.length; i++) {
     const b = old.blocks[i];
     if (delta !== 0) moveRange(b.range, delta);
@@ -124,9 +124,15 @@ export function parseProseAgain(text: string, previous: ProseParse): { parse: Pr
 
   const comments = old.comments.slice(0, firstAtOrAfter(old.comments, restart));
   for (const c of collector.comments) comments.push(c);
+  // Comments after the edit are moved in place too; the evidence layer relies on that (it finds a
+  // moved annotation's comment as the very same object).
   for (let i = firstAtOrAfter(old.comments, oldStop); i < old.comments.length; i++) {
     const c = old.comments[i];
-    comments.push(delta === 0 ? c : { range: shiftRange(c.range, delta), body: c.body, bodyStart: c.bodyStart + delta });
+    if (delta !== 0) {
+      moveRange(c.range, delta);
+      c.bodyStart += delta;
+    }
+    comments.push(c);
   }
 
   const oldCode = old.codeRanges ?? [];
