@@ -163,6 +163,18 @@ describe('incremental checking keeps results equal to a fresh check', () => {
     assert.deepEqual(again.ruleFailures, []);
   });
 
+  it('keeps the problem of an annotation that applies to nothing in step when an edit above moves it', () => {
+    // Its problem is placed on the whole comment, whose range the re-parse moves in place.
+    const base = bulletin(DECLARED_2, 12).replace('Paragraph 8 of the findings.\n', 'Paragraph 8 of the findings.\n\n<!-- evidence: sms=4 -->\n');
+    const first = recheck(bulletin(DECLARED_2, 12), base);
+    const problem = (result: CheckResult) => result.findings.filter((f) => f.ruleId === 'invalid-annotation');
+    assert.equal(problem(first).length, 1, 'the stray annotation is reported');
+    for (const edited of [base.replace('Paragraph 0 ', 'Paragraph 0 early '), base.replace('Paragraph 1 of', 'Paragraph 1 fo')]) {
+      const again = recheck(base, edited);
+      assert.equal(problem(again)[0].range.start, edited.indexOf('<!-- evidence: sms=4 -->'));
+    }
+  });
+
   it('gives lazily made explanations and fixes to JSON and structured cloning', () => {
     const result = checkDocument(text, { glossary });
     const finding = result.findings.find((f) => f.ruleId === 'unsupported-causal-claim');
