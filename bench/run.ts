@@ -10,7 +10,8 @@ import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { buildBulletin, loadCorpusSource } from './corpus';
-import { checkWithOurs, CheckCache, loadOurSetup } from './ours';
+import { checkWithOurs, loadOurSetup } from './ours';
+import { EDIT_WARMUPS, EDITOR_WARMUPS } from './editor-child';
 import { markdownlintChecker, prhRulesFromGlossary, readIfPresent, textlintPrhChecker, writeGoodChecker, type Checker } from './tools';
 import { median, mbPerSecond, MIB, round, timeRuns } from './timing';
 import { benchWorkspace, type WorkspaceResult } from './workspace';
@@ -43,9 +44,6 @@ const SIZES: SizeSpec[] = quick
       { label: '1MB', chars: MIB, runs: 7 },
       { label: '10MB', chars: 10 * MIB, runs: 5 },
     ];
-
-/** Checks of the 50 KB bulletin before the editor figure is timed (an editor's checker is long warm). */
-const EDITOR_WARMUPS = 20;
 
 /** Time limit for one competitor run in a child process. */
 const SLOW_LIMIT_MS = quick ? 60_000 : 150_000;
@@ -153,18 +151,16 @@ async function main(): Promise<void> {
   const fresh = checkWithOurs(oneMb, setup);
   const blockNote = `1MB bulletin: ${fresh.prose.blocks.length} prose blocks, ${fresh.blocksAnalysed} distinct`;
   say(blockNote);
-  // The two editor figures are timed as an editor makes the checks: back to back, after the code
-  // has warmed up, each paying for the collections that fall in it. A forced full collection before
-  // each run (as in the table) bills the run for that collection's own clean-up, which V8 finishes
-  // on other threads while the run is timed: those runs use far more CPU time than wall time. Both
-  // are reported.
-  const ours = checkers.find((c) => c.name === OURS)!;
-  const steady50KB = await timeRuns(() => ours.check(texts.get('50KB')!), SIZES[0].runs, EDITOR_WARMUPS, false);
-  const steadyIncremental = timeIncrementalEdits(oneMb, setup, 9, 5, false);
-  say(`editor figures (back to back after warm-up): 50KB median ${round(steady50KB.medianMs)} ms (cpu ${round(steady50KB.medianCpuMs)}), one-character edit in 1MB median ${round(steadyIncremental.medianMs)} ms (cpu ${round(steadyIncremental.medianCpuMs)})`);
-  const forced50KB = await timeRuns(() => ours.check(texts.get('50KB')!), SIZES[0].runs, EDITOR_WARMUPS, true);
-  const incremental = timeIncrementalEdits(oneMb, setup);
-  say(`with a forced collection before each run: 50KB median ${round(forced50KB.medianMs)} ms (cpu ${round(forced50KB.medianCpuMs)}), edit median ${round(incremental.medianMs)} ms (cpu ${round(incremental.medianCpuMs)}; ${incremental.blocksAnalysed.join(', ')} blocks re-analysed)`);
+  // The two editor figures, in a process of their own (see editor-child.ts).
+  const editor = measureEditorFigures();
+  if ('error' in editor) {
+    say(`editor figures: ${editor.error}`);
+    notes.push(`editor figures: ${editor.error}`);
+  } else {
+    say(`editor figures (own process, back to back after warm-up): 50KB median ${round(editor.median50KBms)} ms (cpu ${round(editor.median50KBcpuMs)}), one-character edit in 1MB median ${round(editor.incrementalEdit1MBms)} ms (cpu ${round(editor.incrementalEdit1MBcpuMs)}; ${editor.blocksReanalysed.join(', ')} blocks re-analysed)`);
+    say(`  with a forced collection before each run: ${round(editor.forced.median50KBms)} ms (cpu ${round(editor.forced.median50KBcpuMs)}) and ${round(editor.forced.incrementalEdit1MBms)} ms (cpu ${round(editor.forced.incrementalEdit1MBcpuMs)}); the first 21 50KB checks in the process: ${round(editor.cold50KBms)} ms (cpu ${round(editor.cold50KBcpuMs)})`);
+  }
+  const fig = 'error' in editor ? undefined : editor;
 
   const rss = measurePeakRss(texts.get('10MB')!);
   say(`peak RSS checking ${SIZES[2].label} in a child process: ${rss.peakRssMb === undefined ? rss.error : round(rss.peakRssMb, 1) + ' MB'}`);
@@ -188,16 +184,19 @@ async function main(): Promise<void> {
     findings,
     ratioToOtherTools: mapValues(ratios, (v) => round(v, 1)),
     ratioToMarkdownlint1MB: ratios['markdownlint']?.['1MB'] !== undefined ? round(ratios['markdownlint']['1MB'], 1) : null,
-    median50KBms: round(steady50KB.medianMs, 3),
-    incrementalEdit1MBms: round(steadyIncremental.medianMs, 3),
-    editorFiguresCpuMs: { median50KB: round(steady50KB.medianCpuMs, 3), incrementalEdit1MB: round(steadyIncremental.medianCpuMs, 3) },
-    withForcedCollection: {
-      median50KBms: round(forced50KB.medianMs, 3),
-      median50KBcpuMs: round(forced50KB.medianCpuMs, 3),
-      incrementalEdit1MBms: round(incremental.medianMs, 3),
-      incrementalEdit1MBcpuMs: round(incremental.medianCpuMs, 3),
-    },
-    incrementalBlocksReanalysed: incremental.blocksAnalysed,
+    median50KBms: fig ? round(fig.median50KBms, 3) : null,
+    incrementalEdit1MBms: fig ? round(fig.incrementalEdit1MBms, 3) : null,
+    editorFiguresCpuMs: fig ? { median50KB: round(fig.median50KBcpuMs, 3), incrementalEdit1MB: round(fig.incrementalEdit1MBcpuMs, 3) } : null,
+    cold50KB: fig ? { medianMs: round(fig.cold50KBms, 3), medianCpuMs: round(fig.cold50KBcpuMs, 3) } : null,
+    withForcedCollection: fig
+      ? {
+          median50KBms: round(fig.forced.median50KBms, 3),
+          median50KBcpuMs: round(fig.forced.median50KBcpuMs, 3),
+          incrementalEdit1MBms: round(fig.forced.incrementalEdit1MBms, 3),
+          incrementalEdit1MBcpuMs: round(fig.forced.incrementalEdit1MBcpuMs, 3),
+        }
+      : null,
+    incrementalBlocksReanalysed: fig?.blocksReanalysed ?? null,
     oneMbBlocks: { total: fresh.prose.blocks.length, distinct: fresh.blocksAnalysed },
     peakRss10MBmb: rss.peakRssMb === undefined ? null : round(rss.peakRssMb, 1),
     peakRssChild: rss,
@@ -223,9 +222,10 @@ async function main(): Promise<void> {
   const lines = [
     '',
     `machine: ${report.cpus} CPUs, load average ${report.loadAverageAtStart.join(' ')} at start, ${report.loadAverageAtEnd.join(' ')} at end`,
-    `median 50KB check (back to back after ${EDITOR_WARMUPS} warm-up checks): ${report.median50KBms} ms (cpu ${report.editorFiguresCpuMs.median50KB} ms)`,
-    `incremental one-character edit, 1MB (back to back after 5 warm-up edits): median ${report.incrementalEdit1MBms} ms (cpu ${report.editorFiguresCpuMs.incrementalEdit1MB} ms)`,
-    `the same two with a forced full collection before each run: ${report.withForcedCollection.median50KBms} ms (cpu ${report.withForcedCollection.median50KBcpuMs} ms) and ${report.withForcedCollection.incrementalEdit1MBms} ms (cpu ${report.withForcedCollection.incrementalEdit1MBcpuMs} ms)`,
+    `median 50KB check (own process, back to back after ${EDITOR_WARMUPS} warm-up checks): ${report.median50KBms ?? 'n/a'} ms (cpu ${report.editorFiguresCpuMs?.median50KB ?? 'n/a'} ms)`,
+    `incremental one-character edit, 1MB (own process, back to back after ${EDIT_WARMUPS} warm-up edits): median ${report.incrementalEdit1MBms ?? 'n/a'} ms (cpu ${report.editorFiguresCpuMs?.incrementalEdit1MB ?? 'n/a'} ms)`,
+    `the same two with a forced full collection before each run: ${report.withForcedCollection?.median50KBms ?? 'n/a'} ms (cpu ${report.withForcedCollection?.median50KBcpuMs ?? 'n/a'} ms) and ${report.withForcedCollection?.incrementalEdit1MBms ?? 'n/a'} ms (cpu ${report.withForcedCollection?.incrementalEdit1MBcpuMs ?? 'n/a'} ms)`,
+    `the first 21 50KB checks in that process, before the code is compiled: median ${report.cold50KB?.medianMs ?? 'n/a'} ms (cpu ${report.cold50KB?.medianCpuMs ?? 'n/a'} ms)`,
     `peak RSS, 10MB check in its own process: ${report.peakRss10MBmb ?? 'n/a'} MB`,
     `linearity, time(10MB) / time(1MB): ${report.linearity10MBto1MB} (10 = linear)`,
     workspace.skipped
@@ -243,48 +243,6 @@ function mapValues(table: Record<string, PerSize>, f: (v: number) => number): Re
   );
 }
 
-/**
- * Re-checks after one-character insertions spread through the bulletin, reusing one cache: a few
- * untimed edits first to warm up the incremental path, then each timed edit (after a forced garbage
- * collection when `collectFirst`). The edited text is made flat before timing:
- * `a + 'e' + b` gives V8 a rope that the first read copies in full, whereas an editor hands the
- * checker a plain string (document.getText()), so that copy is the benchmark's, not the checker's.
- */
-function timeIncrementalEdits(text: string, setup: ReturnType<typeof loadOurSetup>, edits = 9, warmups = 5, collectFirst = true) {
-  const cache = new CheckCache();
-  checkWithOurs(text, setup, cache);
-  let current = text;
-  const times: number[] = [];
-  const cpuTimes: number[] = [];
-  const blocksAnalysed: number[] = [];
-  const collectGarbage = (globalThis as { gc?: () => void }).gc;
-  for (let i = 0; i < warmups + edits; i++) {
-    // Spread the edits through the text and land each just after a letter, as typing would.
-    const timed = i >= warmups;
-    const slot = timed ? i - warmups : i;
-    const spread = timed ? edits : warmups;
-    let at = Math.floor(((slot + 0.5) / spread) * current.length);
-    while (at < current.length && !/[a-z]/i.test(current[at - 1] ?? '')) at++;
-    current = flatten(current.slice(0, at) + 'e' + current.slice(at));
-    if (collectFirst) collectGarbage?.();
-    const cpu = process.cpuUsage();
-    const start = performance.now();
-    const result = checkWithOurs(current, setup, cache);
-    const ms = performance.now() - start;
-    const used = process.cpuUsage(cpu);
-    if (!timed) continue;
-    times.push(ms);
-    cpuTimes.push((used.user + used.system) / 1000);
-    blocksAnalysed.push(result.blocksAnalysed);
-  }
-  return { medianMs: median(times), medianCpuMs: median(cpuTimes), allMs: times, blocksAnalysed };
-}
-
-/** A flat copy of a string (UTF-16 round trip keeps lone surrogates as they are). */
-function flatten(text: string): string {
-  return Buffer.from(text, 'utf16le').toString('utf16le');
-}
-
 function timeInChild(tool: string, text: string, warm: string): { ms?: number; cpuMs?: number; problems?: number; error?: string } {
   mkdirSync(GENERATED, { recursive: true });
   const file = join(GENERATED, 'bulletin-largest.md');
@@ -299,6 +257,27 @@ function timeInChild(tool: string, text: string, warm: string): { ms?: number; c
   if (child.error || child.signal) return { error: `skipped: no result within ${SLOW_LIMIT_MS / 1000} s` };
   if (child.status !== 0) return { error: `failed (exit ${child.status}): ${(child.stderr ?? '').slice(0, 200)}` };
   return JSON.parse(child.stdout.trim().split('\n').pop()!);
+}
+
+interface EditorFigures {
+  median50KBms: number;
+  median50KBcpuMs: number;
+  incrementalEdit1MBms: number;
+  incrementalEdit1MBcpuMs: number;
+  blocksReanalysed: number[];
+  cold50KBms: number;
+  cold50KBcpuMs: number;
+  forced: { median50KBms: number; median50KBcpuMs: number; incrementalEdit1MBms: number; incrementalEdit1MBcpuMs: number };
+}
+
+function measureEditorFigures(): EditorFigures | { error: string } {
+  const child = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', join(REPO, 'bench', 'editor-child.ts')], { cwd: REPO, encoding: 'utf8' });
+  if (child.status !== 0) return { error: `child exited ${child.status}: ${(child.stderr ?? '').slice(0, 300)}` };
+  try {
+    return JSON.parse(child.stdout.trim().split('\n').pop()!) as EditorFigures;
+  } catch {
+    return { error: `unreadable output: ${child.stdout.slice(0, 200)}` };
+  }
 }
 
 function measurePeakRss(text: string): { peakRssMb?: number; rssBeforeCheckMb?: number; checkMs?: number; error?: string } {
