@@ -2,13 +2,13 @@
 // Each document keeps its own engine cache (so unchanged paragraphs are not re-analysed) and a
 // version stamp: a result computed for an older version is never published.
 import * as vscode from 'vscode';
-import { CheckCache, checkDocument, type CheckResult } from '../core/check';
 import type { Finding } from '../core/types';
-import { LineIndex } from '../core/text/lineIndex';
 import { toSeverity } from './configFiles';
 import type { KnowledgeBase, Knowledge } from './knowledge';
 import type { Log } from './log';
 import { isBulletin, readSettings } from './settings';
+import { engine } from './engine';
+import type { CheckCache, CheckResult } from '../core/check';
 
 export interface CheckedDocument {
   uri: vscode.Uri;
@@ -23,7 +23,8 @@ export interface CheckedDocument {
 }
 
 interface DocumentState {
-  cache: CheckCache;
+  /** Made at the first check, not when the check is scheduled: that would load the engine during activation. */
+  cache?: CheckCache;
   requestedAt?: number;
   timer?: ReturnType<typeof setTimeout>;
   latest?: CheckedDocument;
@@ -98,12 +99,12 @@ export class DocumentChecker implements vscode.Disposable {
       if (ticket !== state.ticket || document.version !== version || document.isClosed) return undefined;
       const settings = readSettings(document.uri);
       const started = performance.now();
-      const result = checkDocument(document.getText(), {
+      const result = engine().checkDocument(document.getText(), {
         glossary: knowledge.glossary,
         registry: knowledge.registry,
         rules: settings.rules,
         causalEvidenceMinimumSms: settings.minimumSms,
-        cache: state.cache,
+        cache: (state.cache ??= new (engine().CheckCache)()),
       });
       const elapsed = performance.now() - started;
       for (const failure of result.ruleFailures) {
@@ -141,7 +142,7 @@ export class DocumentChecker implements vscode.Disposable {
     const key = uri.toString();
     let state = this.states.get(key);
     if (!state) {
-      state = { cache: new CheckCache(), ticket: 0 };
+      state = { ticket: 0 };
       this.states.set(key, state);
     }
     return state;
@@ -164,7 +165,7 @@ export class DocumentChecker implements vscode.Disposable {
 
 /** Offset → position for text that is not open in an editor (VS Code counts \r\n, \n and \r as line ends). */
 export function positionFinder(text: string): Pick<vscode.TextDocument, 'positionAt'> {
-  const lines = new LineIndex(text);
+  const lines = new (engine().LineIndex)(text);
   return {
     positionAt(offset: number): vscode.Position {
       const line = lines.lineOf(offset);

@@ -11,8 +11,8 @@ import { Log } from './log';
 import { StatusItem } from './statusItem';
 import { checkWorkspace } from './workspaceCheck';
 import { registerAnnotationWorkflow } from './annotations/register';
-import { allRules } from '../core/rules/index';
 import type { Rule } from '../core/rules/rule';
+import { engine } from './engine';
 
 const MARKDOWN: vscode.DocumentSelector = [{ language: 'markdown' }];
 
@@ -87,7 +87,17 @@ export function activate(context: vscode.ExtensionContext): BulletinCheckerApi {
   const activationMs = performance.now() - started;
   const loading = codeLoadingMs === undefined ? '' : ` after ${codeLoadingMs.toFixed(1)} ms loading its code`;
   log.info(`Bulletin Checker ${context.extension.packageJSON.version} activated in ${activationMs.toFixed(1)} ms${loading} (VS Code ${vscode.version}).`);
-  return { checker, knowledge, log, activationMs, codeLoadingMs, rules: allRules };
+  return {
+    checker,
+    knowledge,
+    log,
+    activationMs,
+    codeLoadingMs,
+    // A getter, so that activating does not load the engine.
+    get rules() {
+      return engine().allRules;
+    },
+  };
 }
 
 export function deactivate(): void {

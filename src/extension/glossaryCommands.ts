@@ -1,11 +1,10 @@
 // Glossary commands: search, show, edit, open, and add the selection as a new entry.
 import * as vscode from 'vscode';
 import type { GlossaryEntry } from '../core/types';
-import { appendListItem, newListFile } from '../core/edit/appendYamlEntry';
-import { defaultGlossary } from '../core/glossary/default';
 import { exists, readText } from './configFiles';
 import type { KnowledgeBase } from './knowledge';
 import { EDIT_ENTRY_COMMAND, renderEntry, SHOW_ENTRY_COMMAND } from './glossaryMarkdown';
+import { engine } from './engine';
 
 export const ENTRY_SCHEME = 'bulletin-glossary';
 
@@ -34,7 +33,7 @@ export class GlossaryCommands {
   async activeGlossaryEntries(): Promise<GlossaryEntry[]> {
     const document = vscode.window.activeTextEditor?.document;
     if (document && document.languageId === 'markdown') return (await this.knowledge.knowledgeFor(document)).glossary.entries;
-    return defaultGlossary().entries;
+    return engine().defaultGlossary().entries;
   }
 
   async find(idOrTerm: string): Promise<GlossaryEntry | undefined> {
@@ -142,7 +141,7 @@ export class GlossaryCommands {
     const edit = new vscode.WorkspaceEdit();
     if (await exists(target)) {
       const text = (await readText(target)) ?? '';
-      const result = appendListItem(text, 'entries', entry);
+      const result = engine().appendListItem(text, 'entries', entry);
       if (!result.ok) {
         void vscode.window.showWarningMessage(`Bulletin Checker could not add “${term}”: ${result.reason}.`);
         return false;
@@ -152,7 +151,7 @@ export class GlossaryCommands {
     } else {
       edit.createFile(target, { ignoreIfExists: true });
       const header = '# Workspace glossary for Bulletin Checker: entries here add to and override the built-in A–Z.\nversion: 1\n';
-      edit.insert(target, new vscode.Position(0, 0), newListFile(header, 'entries', entry));
+      edit.insert(target, new vscode.Position(0, 0), engine().newListFile(header, 'entries', entry));
     }
     const applied = await vscode.workspace.applyEdit(edit);
     if (applied) {

@@ -4,12 +4,11 @@
 // the engine's per-glossary term index is built once.
 import * as vscode from 'vscode';
 import type { ConfigProblem, Glossary } from '../core/types';
-import { defaultGlossary } from '../core/glossary/default';
-import { mergeGlossaries, parseGlossary } from '../core/glossary/load';
-import { emptyRegistry, mergeRegistries, parseRegistry, type EvidenceRegistry } from '../core/claims/registry';
 import { ConfigFileCache, exists } from './configFiles';
 import type { Log } from './log';
 import { readSettings } from './settings';
+import { engine } from './engine';
+import type { EvidenceRegistry } from '../core/claims/registry';
 
 export const GLOSSARY_FILE_NAME = '.bulletin-glossary.yaml';
 export const REGISTRY_FILE_NAME = '.bulletin-evidence.yaml';
@@ -37,11 +36,11 @@ export class KnowledgeBase implements vscode.Disposable {
     log: Log,
   ) {
     this.glossaries = new ConfigFileCache('glossary', (text, file) => {
-      const { glossary, problems } = parseGlossary(text, file);
+      const { glossary, problems } = engine().parseGlossary(text, file);
       return { value: glossary, problems, usable: isUsable(text, glossary.entries.length, problems) };
     }, this.problems, log);
     this.registries = new ConfigFileCache('evidence registry', (text, file) => {
-      const { registry, problems } = parseRegistry(text, file);
+      const { registry, problems } = engine().parseRegistry(text, file);
       return { value: registry, problems, usable: isUsable(text, registry.entries.size, problems) };
     }, this.problems, log);
 
@@ -98,6 +97,7 @@ export class KnowledgeBase implements vscode.Disposable {
     ]);
     let knowledge = this.merged.get(key);
     if (!knowledge) {
+      const { defaultGlossary, mergeGlossaries, mergeRegistries, emptyRegistry } = engine();
       const base = settings.useDefaultGlossary ? [defaultGlossary()] : [];
       knowledge = {
         glossary: mergeGlossaries([...base, ...glossaryLayers.map((l) => l.value)]),

@@ -1,11 +1,11 @@
 // "Check All Bulletins in Workspace": every Markdown file, with a cancellable progress
 // notification; results go to the Problems panel.
 import * as vscode from 'vscode';
-import { checkDocument } from '../core/check';
 import { readText } from './configFiles';
 import { positionFinder, type DocumentChecker } from './documentChecker';
 import type { KnowledgeBase } from './knowledge';
 import { readSettings } from './settings';
+import { engine } from './engine';
 
 export interface WorkspaceCheckSummary {
   files: number;
@@ -43,7 +43,7 @@ export async function checkWorkspace(checker: DocumentChecker, knowledge: Knowle
             if (text === undefined) throw new Error('it could not be read');
             const fileSettings = readSettings(uri);
             const k = await knowledge.knowledgeForUri(uri);
-            const result = checkDocument(text, {
+            const result = engine().checkDocument(text, {
               glossary: k.glossary,
               registry: k.registry,
               rules: fileSettings.rules,

@@ -2,8 +2,8 @@
 // behind the claim at the cursor, as an evidence comment inserted after the sentence.
 import * as vscode from 'vscode';
 import type { Claim } from '../../core/types';
-import { STUDY_DESIGNS } from '../../core/claims/designs';
 import type { DocumentChecker } from '../documentChecker';
+import { engine } from '../engine';
 
 export interface AnnotateArguments {
   design?: string;
@@ -48,7 +48,7 @@ export async function annotateClaim(checker: DocumentChecker, args?: AnnotateArg
   let sms = args?.sms;
   if (sms === undefined) {
     const picked = await vscode.window.showQuickPick(
-      STUDY_DESIGNS.map((d) => ({ label: d.name, description: `SMS level ${d.sms}`, design: d })),
+      engine().STUDY_DESIGNS.map((d) => ({ label: d.name, description: `SMS level ${d.sms}`, design: d })),
       { title: 'Annotate claim: study design', placeHolder: 'Which design produced the evidence for this claim?', matchOnDescription: true },
     );
     if (!picked) return false;

@@ -1,10 +1,8 @@
 // Hovers on evidence annotations and citation keys: what the SMS level means and the source's details.
 import * as vscode from 'vscode';
-import { readAnnotations } from '../../core/claims/annotations';
-import { findCitations } from '../../core/claims/citations';
-import { lookUpDesign, wordingForSms } from '../../core/claims/designs';
 import type { RegistryEntry } from '../../core/claims/registry';
 import type { DocumentChecker } from '../documentChecker';
+import { engine } from '../engine';
 
 const SMS_MEANING: Record<number, string> = {
   1: 'a correlation at one point in time, or a before-and-after change with no comparison group',
@@ -15,7 +13,7 @@ const SMS_MEANING: Record<number, string> = {
 };
 
 export function smsExplanation(sms: number): string {
-  return `**SMS level ${sms}** on the Maryland Scientific Methods Scale: ${SMS_MEANING[sms] ?? 'unknown level'}. It supports ${wordingForSms(sms)}.`;
+  return `**SMS level ${sms}** on the Maryland Scientific Methods Scale: ${SMS_MEANING[sms] ?? 'unknown level'}. It supports ${engine().wordingForSms(sms)}.`;
 }
 
 function describeSource(entry: RegistryEntry): string {
@@ -34,7 +32,7 @@ export class AnnotationHoverProvider implements vscode.HoverProvider {
     const registry = checked.knowledge.registry;
     const range = (start: number, end: number) => new vscode.Range(document.positionAt(start), document.positionAt(end));
 
-    for (const citation of findCitations(checked.result.prose.text)) {
+    for (const citation of engine().findCitations(checked.result.prose.text)) {
       const key = citation.keys.find((k) => k.range.start - 1 <= offset && offset <= k.range.end);
       if (!key) continue;
       const entry = registry.entries.get(key.key);
@@ -46,12 +44,12 @@ export class AnnotationHoverProvider implements vscode.HoverProvider {
 
     const comment = checked.result.prose.comments.find((c) => c.range.start <= offset && offset < c.range.end);
     if (!comment) return undefined;
-    const annotation = readAnnotations(checked.result.prose, registry, []).find((a) => a.comment.range.start === comment.range.start);
+    const annotation = engine().readAnnotations(checked.result.prose, registry, []).find((a) => a.comment.range.start === comment.range.start);
     if (!annotation) return undefined;
     const lines = ['**Evidence annotation**', ''];
     const sms = annotation.support.sms ?? annotation.sms;
     if (sms) lines.push(smsExplanation(sms), '');
-    const design = annotation.design ? lookUpDesign(annotation.design) : undefined;
+    const design = annotation.design ? engine().lookUpDesign(annotation.design) : undefined;
     if (annotation.design) lines.push(`Design: ${annotation.design}${design ? ` (usually SMS ${design.sms})` : ' (not a design Bulletin Checker knows)'}`, '');
     if (annotation.source) {
       const entry = registry.entries.get(annotation.source.replace(/^@/, ''));

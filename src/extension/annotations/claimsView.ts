@@ -2,8 +2,8 @@
 // CodeLens at the top of the bulletin that summarises the counts.
 import * as vscode from 'vscode';
 import type { Claim, ClaimStatus } from '../../core/types';
-import { cueWords, describeEvidence } from '../../core/report/claimsReport';
 import type { CheckedDocument, DocumentChecker } from '../documentChecker';
+import { engine } from '../engine';
 
 const GROUPS: { status: ClaimStatus; label: string; icon: string; colour: string }[] = [
   { status: 'unsupported', label: 'Unsupported', icon: 'warning', colour: 'problemsWarningIcon.foreground' },
@@ -60,10 +60,10 @@ export class ClaimsView implements vscode.TreeDataProvider<Node>, vscode.CodeLen
     const uri = this.shown!.uri;
     const sentence = claim.sentence.text.replace(/\s+/g, ' ').trim();
     const item = new vscode.TreeItem(sentence.length > 90 ? sentence.slice(0, 89) + '…' : sentence);
-    const cue = cueWords(claim).join(', ');
+    const cue = engine().cueWords(claim).join(', ');
     const position = this.positionOf(claim.sentence.range.start);
     item.description = `line ${position.line + 1}${cue ? ` · ${cue}` : ''}`;
-    item.tooltip = new vscode.MarkdownString(`${sentence}\n\n**Status:** ${claim.status} · **Evidence:** ${describeEvidence(claim)}`);
+    item.tooltip = new vscode.MarkdownString(`${sentence}\n\n**Status:** ${claim.status} · **Evidence:** ${engine().describeEvidence(claim)}`);
     item.command = { command: 'bulletinChecker.revealClaim', title: 'Show claim', arguments: [uri.toString(), claim.sentence.range.start, claim.sentence.range.end] };
     item.contextValue = `claim.${claim.status}`;
     return item;

@@ -1,8 +1,8 @@
 // "Export Claims Report": a Markdown or CSV table of every claim for review and sign-off. It opens
 // as a new, unsaved document, so nothing is written until the reviewer saves it.
 import * as vscode from 'vscode';
-import { claimRows, renderCsvReport, renderMarkdownReport } from '../../core/report/claimsReport';
 import type { DocumentChecker } from '../documentChecker';
+import { engine } from '../engine';
 
 export async function exportClaimsReport(checker: DocumentChecker, args?: { format?: 'markdown' | 'csv' }): Promise<vscode.TextDocument | undefined> {
   const editor = vscode.window.activeTextEditor;
@@ -24,6 +24,7 @@ export async function exportClaimsReport(checker: DocumentChecker, args?: { form
     if (!picked) return undefined;
     format = picked.format;
   }
+  const { claimRows, renderCsvReport, renderMarkdownReport } = engine();
   const rows = claimRows(editor.document.getText(), checked.result.claims);
   const title = vscode.workspace.asRelativePath(editor.document.uri);
   const content = format === 'csv' ? renderCsvReport(rows) : renderMarkdownReport(title, rows);
