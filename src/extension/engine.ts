@@ -6,8 +6,19 @@
 import type * as Engine from '../core/engine';
 
 let loaded: typeof Engine | undefined;
+let loadMs: number | undefined;
 
 export function engine(): typeof Engine {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return (loaded ??= require('../core/engine') as typeof Engine);
+  if (!loaded) {
+    const started = performance.now();
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    loaded = require('../core/engine') as typeof Engine;
+    loadMs = performance.now() - started;
+  }
+  return loaded;
+}
+
+/** How long loading the engine took (paid by the first check), or undefined before it is loaded. */
+export function engineLoadMs(): number | undefined {
+  return loadMs;
 }
