@@ -8,12 +8,11 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { buildBulletin, loadCorpusSource } from './corpus';
 import { checkWithOurs, loadOurSetup } from './ours';
 import { EDIT_WARMUPS, EDITOR_WARMUPS } from './editor-child';
 import { markdownlintChecker, prhRulesFromGlossary, readIfPresent, textlintPrhChecker, writeGoodChecker, type Checker } from './tools';
-import { median, mbPerSecond, MIB, round, timeRuns } from './timing';
+import { mbPerSecond, MIB, round, timeRuns } from './timing';
 import { benchWorkspace, type WorkspaceResult } from './workspace';
 
 const REPO = resolve(__dirname, '..');

@@ -7,7 +7,7 @@
 // on the numeric CueScan, writes into a reused buffer and remembers the hash of each named cue feature,
 // so a sentence costs no strings at all. Unit tests hold the two routes to the same output.
 import {
-  analyseCues, CLASS_NUMBER, CUE_CLASSES, CueScan, FORM_BITS, isCausal, PHRASE_COUNT, phraseEntry, TENSES, type CueAnalysis, type CueMatch,
+  CLASS_NUMBER, CUE_CLASSES, CueScan, FORM_BITS, isCausal, PHRASE_COUNT, phraseEntry, TENSES, type CueAnalysis, type CueMatch,
 } from './cues';
 import { FNV, hashString, wordId, type WordScan } from './tokens';
 
