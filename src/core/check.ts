@@ -243,7 +243,7 @@ function placeBlock(analysis: BlockAnalysis, start: number, blockIndex: number):
     const s = analysis.sentences[i];
     sentences[i] = { range: { start: s.start + start, end: s.end + start }, text: text.slice(s.start, s.end), blockIndex };
   }
-  return outcomeOf(analysis, start, sentences, moveMatches(analysis.termMatches, start), undefined);
+  return outcomeOf(analysis, start, sentences, moveMatches(analysis.termMatches, start));
 }
 
 /**
@@ -301,9 +301,8 @@ function outcomeOf(
   start: number,
   sentences: Sentence[],
   termMatches: TermMatch[],
-  claimMemos: BlockOutcome['claimMemos'],
 ): BlockOutcome {
-  return { analysis, start, moved: false, anchored: false, sentences, termMatches, claimMemos, claims: undefined, touching: undefined, placed: undefined };
+  return { analysis, start, moved: false, anchored: false, sentences, termMatches, claimMemos: undefined, claims: undefined, touching: undefined, placed: undefined };
 }
 
 function moveMatches(matches: TermMatch[], delta: number): TermMatch[] {
@@ -343,8 +342,7 @@ function decide(outcome: BlockOutcome, k: number, evidence: DocumentEvidence, re
 function redecideAnchored(claims: Claim[], outcome: BlockOutcome, evidence: DocumentEvidence, registry: EvidenceRegistry, minimumSms: number): Claim[] {
   let result = claims;
   for (let k = 0; k < claims.length; k++) {
-    const support = claims[k].evidence;
-    if (support.range === undefined || support === evidence.declared) continue;
+    if (!restsOnOffset(claims[k], evidence)) continue;
     if (result === claims) result = claims.slice();
     result[k] = decide(outcome, k, evidence, registry, minimumSms);
   }
@@ -415,16 +413,17 @@ function decideBlockClaims(
   }
   outcome.claims = blockClaims;
   outcome.touching = touching;
-  outcome.anchored = restsOnOffsets(blockClaims, evidence);
+  outcome.anchored = blockClaims.some((claim) => restsOnOffset(claim, evidence));
 }
 
-/** Whether a claim's evidence sits at a document offset (so moving the block means deciding it again). */
-function restsOnOffsets(claims: Claim[], evidence: DocumentEvidence): boolean {
-  for (let k = 0; k < claims.length; k++) {
-    const support = claims[k].evidence;
-    if (support.range !== undefined && support !== evidence.declared) return true;
-  }
-  return false;
+/**
+ * Whether a claim's evidence sits at a document offset (a citation, a design named in it, an
+ * annotation), so that moving its block means deciding it again. The front matter's declaration
+ * comes before every block and does not move.
+ */
+function restsOnOffset(claim: Claim, evidence: DocumentEvidence): boolean {
+  const support = claim.evidence;
+  return support.range !== undefined && support !== evidence.declared;
 }
 
 /** Longest block a check without a cache looks up among the blocks it has analysed already. */
