@@ -123,8 +123,8 @@ interface ClaimRuleMemo {
 
 /** The findings one rule made for a block in the last check, reused while the block stays put. */
 interface PlacedFindings {
-  severity: Severity;
-  reportedSeverityApplies: boolean;
+  /** The rule's settings when they were made (`RuleRunning.setting`). */
+  setting: string;
   findings: Finding[];
 }
 
@@ -532,7 +532,8 @@ export function checkDocument(text: string, options: CheckOptions = {}): CheckRe
     // A rule may soften doubtful findings, but only while the writer has not set its severity.
     const reportedSeverityApplies = options.rules?.[rule.id]?.severity === undefined;
     const scope = rule.scope === 'block' && rule.checkBlock ? 'block' : rule.scope === 'claim' && rule.checkClaim ? 'claim' : 'document';
-    const running: RuleRunning = { rule, ruleIndex: r, scope, severity, reportedSeverityApplies, found: [], failure: undefined };
+    const setting = severity + (reportedSeverityApplies ? '' : '!');
+    const running: RuleRunning = { rule, ruleIndex: r, scope, severity, reportedSeverityApplies, setting, found: [], failure: undefined };
     runs.push(running);
     if (scope !== 'document') scoped.push(running);
   }
@@ -623,6 +624,8 @@ interface RuleRunning {
   scope: 'document' | 'block' | 'claim';
   severity: Severity;
   reportedSeverityApplies: boolean;
+  /** The two above as one key, which kept findings and memos are compared by. */
+  setting: string;
   found: Finding[];
   /** Set when the rule threw: its findings are then dropped and it is skipped. */
   failure: string | undefined;
@@ -732,18 +735,17 @@ const KNOWN_RULE_IDS = new Set(allRules.map((r) => r.id));
 
 const NOTHING_PLACED = new Map<string, PlacedFindings>();
 
-function nothingPlaced(severity: Severity, reportedSeverityApplies: boolean): PlacedFindings {
-  const key = severity + (reportedSeverityApplies ? '' : '!');
-  let placed = NOTHING_PLACED.get(key);
-  if (!placed) NOTHING_PLACED.set(key, (placed = { severity, reportedSeverityApplies, findings: NO_FINDINGS }));
+function nothingPlaced(setting: string): PlacedFindings {
+  let placed = NOTHING_PLACED.get(setting);
+  if (!placed) NOTHING_PLACED.set(setting, (placed = { setting, findings: NO_FINDINGS }));
   return placed;
 }
 
 /** A block-scoped rule on one block: its reports are made once per block text and moved into place. */
 function blockRuleStep(running: RuleRunning, outcome: BlockOutcome, remember: boolean): void {
-  const { rule, ruleIndex, severity, reportedSeverityApplies, found } = running;
+  const { rule, ruleIndex, severity, reportedSeverityApplies, setting, found } = running;
   const placed = outcome.placed?.[ruleIndex];
-  if (placed && placed.severity === severity && placed.reportedSeverityApplies === reportedSeverityApplies) {
+  if (placed && placed.setting === setting) {
     for (let i = 0; i < placed.findings.length; i++) found.push(placed.findings[i]);
     return;
   }
@@ -769,11 +771,11 @@ function blockRuleStep(running: RuleRunning, outcome: BlockOutcome, remember: bo
   if (mine.length === 0) {
     // Remembered too (one shared object per setting), so a later check looks no further than the
     // block's own list: reaching the analysis and its reports is two more memory reads per block.
-    if (remember) (outcome.placed ??= [])[ruleIndex] = nothingPlaced(severity, reportedSeverityApplies);
+    if (remember) (outcome.placed ??= [])[ruleIndex] = nothingPlaced(setting);
     return;
   }
   const findings = mine.map((report) => toFinding(rule, severity, reportedSeverityApplies, report, outcome.start, remember));
-  if (remember) (outcome.placed ??= [])[ruleIndex] = { severity, reportedSeverityApplies, findings };
+  if (remember) (outcome.placed ??= [])[ruleIndex] = { setting, findings };
   for (let i = 0; i < findings.length; i++) found.push(findings[i]);
 }
 
@@ -784,7 +786,7 @@ function blockRuleStep(running: RuleRunning, outcome: BlockOutcome, remember: bo
  */
 function claimRuleStep(running: RuleRunning, outcome: BlockOutcome, remember: boolean, context: RuleContext): void {
   const { rule, ruleIndex, severity, reportedSeverityApplies, found } = running;
-  const finalSeverity = severity + (reportedSeverityApplies ? '' : '!');
+  const finalSeverity = running.setting;
   const claims = outcome.claims!;
   let kept = outcome.claimMemos?.[ruleIndex];
   if (kept && kept.claims === claims && kept.severity === finalSeverity) {

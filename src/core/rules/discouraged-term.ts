@@ -1,6 +1,6 @@
 // discouraged-term: a word the glossary asks writers to avoid, with its preferred wording as a fix.
 import type { DiscouragedForm, Fix, GlossaryEntry, TermMatch, TextEdit } from '../types';
-import type { Rule, RuleContext } from './rule';
+import { perBlockList, type Rule, type RuleContext } from './rule';
 import { entriesById } from '../glossary/entries';
 import { articleFor, followCase, inflectLike } from '../glossary/wording';
 import { moveRange } from '../text/shift';
@@ -112,24 +112,21 @@ function stillHolds(use: Use, context: RuleContext, entry: GlossaryEntry, form: 
  */
 const knownUses = new WeakMap<TermMatch, Use>();
 
-// Per block list of matches, its discouraged ones: a block carried over keeps its list, so the few
-// discouraged uses are found without visiting every one of a long bulletin's term matches.
-const discouragedByBlock = new WeakMap<readonly TermMatch[], TermMatch[]>();
+// Each block's discouraged uses, so the few are found without visiting every one of a long
+// bulletin's term matches (one shared empty list for the many blocks without any).
 const NONE: TermMatch[] = [];
+const discouragedIn = perBlockList((matches) => {
+  const mine = matches.filter((m) => m.form === 'discouraged');
+  return mine.length > 0 ? mine : NONE;
+});
 
 function discouragedMatches(context: RuleContext): TermMatch[] {
   const byBlock = context.termMatchesByBlock;
   if (!byBlock) return context.termMatches.filter((m) => m.form === 'discouraged');
   const found: TermMatch[] = [];
   for (let b = 0; b < byBlock.length; b++) {
-    const matches = byBlock[b];
-    if (matches.length === 0) continue;
-    let mine = discouragedByBlock.get(matches);
-    if (!mine) {
-      mine = matches.filter((m) => m.form === 'discouraged');
-      if (mine.length === 0) mine = NONE;
-      discouragedByBlock.set(matches, mine);
-    }
+    if (byBlock[b].length === 0) continue;
+    const mine = discouragedIn(byBlock[b]);
     for (let i = 0; i < mine.length; i++) found.push(mine[i]);
   }
   return found;

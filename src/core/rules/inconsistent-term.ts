@@ -1,6 +1,6 @@
 // inconsistent-term: one glossary form written two ways in one document ("nDelius" and "NDelius").
 import type { Fix, TermMatch } from '../types';
-import type { Rule } from './rule';
+import { perBlockList, type Rule } from './rule';
 import { entriesById } from '../glossary/entries';
 import { followCase, headingRanges, isInside, isSentenceCase } from '../glossary/wording';
 
@@ -58,13 +58,11 @@ interface Tally {
   count: number;
 }
 
-// Per block list of matches: a block carried over keeps its list, so its tally is made once.
-const tallies = new WeakMap<readonly TermMatch[], Tally[]>();
 const NO_TALLY: Tally[] = [];
 
-function tallyOf(matches: readonly TermMatch[]): Tally[] {
-  let tally = tallies.get(matches);
-  if (tally) return tally;
+// Made once per block text: a block carried over keeps its list of matches.
+const tallyOf = perBlockList((matches): Tally[] => {
+  let tally: Tally[] | undefined;
   for (const match of matches) {
     if (!counted(match)) continue;
     const name = spellingOf(match);
@@ -72,10 +70,8 @@ function tallyOf(matches: readonly TermMatch[]): Tally[] {
     if (same) same.count++;
     else (tally ??= []).push({ entryId: match.entryId, canonical: match.canonical, name, count: 1 });
   }
-  tally ??= NO_TALLY;
-  tallies.set(matches, tally);
-  return tally;
-}
+  return tally ?? NO_TALLY;
+});
 
 /** `target` written where `match` is, keeping its ending and sentence-start capital. */
 function respell(match: TermMatch, target: string): string {

@@ -90,4 +90,17 @@ export interface Rule {
   claimData?(claim: Claim): Record<string, unknown> | undefined;
 }
 
+/**
+ * `work` remembered for each per-block list of term matches (`RuleContext.termMatchesByBlock`): a
+ * block carried over keeps its list, so what a rule works out from it is made once per block text.
+ */
+export function perBlockList<T>(work: (matches: readonly TermMatch[]) => T): (matches: readonly TermMatch[]) => T {
+  const made = new WeakMap<readonly TermMatch[], T>();
+  return (matches) => {
+    let value = made.get(matches);
+    if (value === undefined) made.set(matches, (value = work(matches)));
+    return value;
+  };
+}
+
 export type { Finding };
