@@ -17,6 +17,12 @@ export const MODEL_PATH = path.join(REPO_ROOT, 'src/core/claims/model.json');
 export interface LabelledSentence {
   label: ClaimLabel;
   sentence: string;
+  /**
+   * A target distribution over CLAIM_LABELS instead of the one-hot label (distillation: a teacher's
+   * probabilities for a sentence made from a dev sentence), and how much the row counts.
+   */
+  soft?: number[];
+  weight?: number;
 }
 
 export function readLabelledTsv(file: string): LabelledSentence[] {
@@ -351,7 +357,8 @@ function trainOnce(rows: LabelledSentence[], settings: TrainSettings, data: Feat
         for (let c = 0; c < k; c++) scores[c] += w[base + c] * values[f];
         if (nb && u) for (let c = 0; c < k; c++) scores[c] += u[base + c] * nb[base + c] * values[f];
       }
-      const cw = classWeight[targets[r]];
+      const cw = classWeight[targets[r]] * (rows[r].weight ?? 1);
+      const soft = rows[r].soft;
       if (settings.loss === 'hinge') {
         // Subgradient: push the true label up and the strongest rival down while the margin is under 1.
         let rival = -1;
@@ -363,7 +370,7 @@ function trainOnce(rows: LabelledSentence[], settings: TrainSettings, data: Feat
         for (let c = 0; c < k; c++) max = Math.max(max, scores[c]);
         let total = 0;
         for (let c = 0; c < k; c++) total += scores[c] = Math.exp(scores[c] - max);
-        for (let c = 0; c < k; c++) scores[c] = cw * (scores[c] / total - (c === targets[r] ? 1 : 0));
+        for (let c = 0; c < k; c++) scores[c] = cw * (scores[c] / total - (soft ? soft[c] : c === targets[r] ? 1 : 0));
       }
       for (let c = 0; c < k; c++) {
         const g = scores[c];

@@ -81,12 +81,43 @@ describe('classifySentence', () => {
       'The link between supervision quality and reoffending is not strictly causal.',
       'We cannot establish causation from these observational data.',
       'The analysis does not prove that better supervision leads to lower reoffending.',
+      'They do not show how much of that difference is down to supervision itself.',
+      'The findings do not show that supervision reduced reoffending.',
+      'This does not necessarily mean that supervision caused the fall.',
     ]) {
       const result = classifySentence(text);
       assert.notEqual(result.label, 'direct_causal', text);
       assert.equal(result.probabilities.direct_causal, 0, text);
       assert.ok(result.signals.some((s) => s.kind === 'disclaimer'), text);
     }
+  });
+
+  it('still calls "did not show a benefit" negated causation, not a disclaimer', () => {
+    const result = classifySentence('Supervision did not show a benefit on reoffending.');
+    assert.equal(result.label, 'direct_causal');
+    assert.ok(!result.signals.some((s) => s.kind === 'disclaimer'));
+  });
+
+  it('reads a causal noun after a research verb as a topic, not a claim', () => {
+    for (const text of [
+      'The others look at the role of engagement and at early progress on intermediate outcomes.',
+      'This bulletin examines the impact of caseload size on supervision quality.',
+    ]) {
+      const result = classifySentence(text);
+      assert.notEqual(result.label, 'direct_causal', text);
+      assert.equal(result.probabilities.direct_causal, 0, text);
+    }
+    // A topic does not hide a claim made in the same sentence.
+    assert.equal(classifySentence('We examined the effect of supervision, which cuts reoffending.').label, 'direct_causal');
+  });
+
+  it('reads "plays a key role in" as stated causation, and "may play a part in" as hedged', () => {
+    const direct = classifySentence('Trust plays a key role in desistance.');
+    assert.equal(direct.label, 'direct_causal');
+    assert.deepEqual(cueTexts(direct.cues, 'causal'), ['plays a key role']);
+    const hedged = classifySentence('Engagement may play a part in completion.');
+    assert.equal(hedged.label, 'conditional_causal');
+    assert.deepEqual(cueTexts(hedged.cues, 'causal'), ['may play a part']);
   });
 
   it('never calls a question or a research plan a direct causal claim', () => {

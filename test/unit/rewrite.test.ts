@@ -45,6 +45,8 @@ describe('rewording causal claims as associations', () => {
     ['Inspection therefore improves outcomes for the public.', 'Inspection is associated with better outcomes for the public.'],
     ['Structured sessions reduced breaches by 3%.', 'Structured sessions were associated with breaches 3% lower.'],
     ['Poverty leads to the breakdown of relationships.', 'Poverty is associated with the breakdown of relationships.'],
+    ['Trust plays a key role in desistance.', 'Trust is associated with desistance.'],
+    ['Relationships play a role in desistance.', 'Relationships are associated with desistance.'],
   ];
   for (const [before, after] of cases) {
     it(`“${before}” → “${after}”`, () => assert.equal(reworded(before), after));
@@ -59,6 +61,7 @@ describe('rewording causal claims as associations', () => {
     'Supervision reduces it.', // no object to describe
     'Poverty drives them to offend.', // object pronoun with an infinitive
     'It is hard to say what reduces reoffending.',
+    'Supervision played an important part in reducing reoffending.', // "associated with reducing" misreads
   ];
   for (const sentence of noSafeRewrite) {
     it(`offers no rewording for “${sentence}”`, () => assert.equal(rewordAsAssociation(sentence), undefined));
@@ -89,6 +92,8 @@ describe('hedging causal claims with “may”', () => {
     ],
     ['Universal screening will reduce reoffending.', 'Universal screening may reduce reoffending.'],
     ['High-quality sessions cut reoffending.', 'High-quality sessions may cut reoffending.'],
+    ['Trust plays a key role in desistance.', 'Trust may play a key role in desistance.'],
+    ['Supervision played an important part in reducing reoffending.', 'Supervision may have played an important part in reducing reoffending.'],
   ];
   for (const [before, after] of cases) {
     it(`“${before}” → “${after}”`, () => assert.equal(hedged(before), after));

@@ -64,7 +64,7 @@ export function classifyWithModel(model: LinearModel, text: string, options: Cla
     // The corpus rarely words claims as press releases do; plain causal verbs are claims whatever the model's doubt.
     promote(probabilities, 'direct_causal');
   }
-  if (blocked || lacksAssertion(scan)) {
+  if (blocked || lacksAssertion(scan) || onlyResearchTopics(scan)) {
     // A disclaimer, question or research plan is never itself an outright causal claim, nor is a
     // fragment whose only claim word is a bare base form ("Block quotes", "To reduce reoffending").
     withholdDirectCausal(probabilities);
@@ -185,6 +185,49 @@ function lacksAssertion(scan: CueScan): boolean {
     sawVerb = true;
   }
   return sawVerb;
+}
+
+// Verbs that name what a study looks into: "the others look at the role of engagement",
+// "this bulletin examines the impact of caseloads". The causal noun after them is a topic, not a claim.
+const RESEARCH_VERBS = defineWordSet(['look', 'looks', 'looked', 'looking', 'examine', 'examines', 'examined', 'examining',
+  'explore', 'explores', 'explored', 'exploring', 'investigate', 'investigates', 'investigated', 'investigating',
+  'consider', 'considers', 'considered', 'considering', 'assess', 'assesses', 'assessed', 'assessing', 'discuss',
+  'discusses', 'discussed', 'discussing', 'describe', 'describes', 'described', 'describing', 'evaluate', 'evaluates',
+  'evaluated', 'evaluating', 'study', 'studies', 'studied', 'studying', 'focus', 'focuses', 'focused', 'focusing',
+  'address', 'addresses', 'addressed', 'addressing', 'review', 'reviews', 'reviewed', 'reviewing', 'measure',
+  'measures', 'measured', 'measuring', 'estimate', 'estimates', 'estimated', 'estimating', 'analyse', 'analyses',
+  'analysed', 'analysing', 'analyze', 'analyzes', 'analyzed', 'analyzing', 'quantify', 'quantifies', 'quantified',
+  'test', 'tests', 'tested', 'testing', 'understand', 'understanding', 'explain', 'explains']);
+// Words that may stand between the research verb and the noun: "look at the possible role of".
+const TOPIC_FILLERS = defineWordSet(['at', 'on', 'into', 'the', 'a', 'an', 'its', 'their', 'this', 'these', 'possible',
+  'potential', 'likely', 'relative', 'causal', 'wider', 'main', 'overall']);
+const MAX_TOPIC_GAP = 4;
+const ARTICLES = defineWordSet(['the', 'a', 'an', 'its', 'their']);
+
+/** A causal noun that is the object of a research verb ("examines the impact of"). */
+function isResearchTopic(scan: CueScan, j: number): boolean {
+  const words = scan.words;
+  // "the impact of" is matched as the verb "impact"; after an article it is the noun.
+  const noun = scan.cls[j] === CAUSAL_NOUN || (scan.cls[j] === CAUSAL_VERB && scan.tense[j] === BASE && scan.first[j] > 0 && words.inSet(scan.first[j] - 1, ARTICLES));
+  if (!noun) return false;
+  for (let k = scan.first[j] - 1, gap = 0; k >= 0 && gap <= MAX_TOPIC_GAP; k--, gap++) {
+    if (words.inSet(k, RESEARCH_VERBS)) return true;
+    if (!words.inSet(k, TOPIC_FILLERS)) return false;
+  }
+  return false;
+}
+
+/** Every causal word is a research topic's noun and nothing else asserts cause ("looks at the role of engagement"). */
+function onlyResearchTopics(scan: CueScan): boolean {
+  let topics = 0;
+  for (let j = 0; j < scan.count; j++) {
+    const cls = scan.cls[j];
+    if (cls === CAUSAL_LINK && !SOFT_LINKS[scan.phrase[j]]) return false;
+    if (!isCausalClass(cls)) continue;
+    if (!isResearchTopic(scan, j)) return false;
+    topics++;
+  }
+  return topics > 0;
 }
 
 /** "makes a difference to whether", "affects whether": the whether-clause is the outcome, not an open question. */

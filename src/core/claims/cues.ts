@@ -189,6 +189,14 @@ function buildLexicon(): Map<string, Phrase[]> {
   add('make a difference', 'causal-verb', 'base');
   add('makes a difference', 'causal-verb', 'present');
   add('made a difference', 'causal-verb', 'past');
+  // "plays a key role in", "played a part in": the corpus labels these stated causation.
+  for (const [form, tense] of [['play', 'base'], ['plays', 'present'], ['played', 'past'], ['playing', 'gerund']] as [string, Tense][]) {
+    for (const size of ['a', 'an important', 'a key', 'a major', 'a central', 'a crucial', 'a vital', 'a pivotal',
+      'a significant', 'a critical', 'a decisive', 'an essential', 'a big', 'a large', 'an active', 'a causal']) {
+      add(`${form} ${size} role`, 'causal-verb', tense);
+      add(`${form} ${size} part`, 'causal-verb', tense);
+    }
+  }
   add('works', 'causal-verb', 'present');
   add('worked', 'causal-verb', 'past');
   for (const t of CAUSAL_NOUNS) add(t, 'causal-noun');
@@ -321,6 +329,15 @@ export function phraseFlags(test: (entry: string) => boolean): Uint8Array {
 
 const IS_LINK = phraseFlags((e) => e === 'linked' || e === 'link');
 const IS_PROV = phraseFlags((e) => e.startsWith('prov'));
+
+// "do not show that…", "does not mean that…", "cannot establish how…": a statement about what the
+// evidence does not say, which is a careful writer's disclaimer, not negated causation ("did not
+// reduce"). The verb must be followed by a clause, so "did not show a benefit" stays a claim.
+const REPORTING_VERBS = defineWordSet(['show', 'shows', 'showed', 'shown', 'demonstrate', 'demonstrates', 'demonstrated',
+  'establish', 'establishes', 'established', 'prove', 'proves', 'proved', 'proven', 'confirm', 'confirms', 'confirmed',
+  'mean', 'means', 'meant', 'imply', 'implies', 'implied', 'tell', 'tells']);
+const CLAUSE_OPENERS = defineWordSet(['that', 'how', 'why', 'what', 'which', 'whether']);
+const NECESSARILY = defineWordSet(['necessarily', 'by', 'itself', 'themselves', 'us']);
 
 /** The longest phrase starting at word i, or -1. */
 function phraseAt(ids: Int32Array, count: number, i: number): number {
@@ -455,7 +472,11 @@ export class CueScan {
       const first = this.first[j];
       if (cls === MODAL) lastModal = j;
       else if (cls === CAN) lastCan = j;
-      else if (cls === NEGATION) lastNegation = j;
+      else if (cls === NEGATION) {
+        lastNegation = j;
+        const end = this.negatedClauseEnd(j);
+        if (end >= 0) this.addDisclaimer(this.startOf(j), end);
+      }
       else if (cls === HEDGE) lastHedge = j;
       else if (cls <= CAUSAL_ADJ || cls === ASSOCIATION_CLASS || cls === EVIDENCE) {
         if (lastHedge >= 0 && first - this.last[lastHedge] <= MODIFIER_WINDOW) this.softenedBy[j] = lastHedge;
@@ -480,6 +501,17 @@ export class CueScan {
     }
     this.questionMark = words.questionMark;
     return this;
+  }
+
+  /** End offset of "not show that" (and the like) starting at negation match `j`, or -1. */
+  private negatedClauseEnd(j: number): number {
+    const words = this.words;
+    let k = this.last[j];
+    while (k < words.count && words.inSet(k, NECESSARILY)) k++;
+    if (k >= words.count || !words.inSet(k, REPORTING_VERBS)) return -1;
+    k++;
+    while (k < words.count && words.inSet(k, NECESSARILY)) k++;
+    return k < words.count && words.inSet(k, CLAUSE_OPENERS) ? words.end[k] : -1;
   }
 
   private addDisclaimer(start: number, end: number): void {

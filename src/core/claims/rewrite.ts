@@ -49,6 +49,8 @@ interface CausalVerb {
   rewording: Rewording;
   /** Words that must follow the verb, e.g. "to" in "leads to". */
   particle?: string[];
+  /** For particles that vary ("plays a key role in"): how many tokens after the verb form them, or -1. */
+  particleAt?: (tokens: Token[], after: number) => number;
 }
 
 const VERBS = new Map<string, CausalVerb>();
@@ -72,6 +74,19 @@ verb('boost', 'boosts', 'boosted', 'higher');
 verb('improve', 'improves', 'improved', 'better');
 verb('prevent', 'prevents', 'prevented', 'less');
 verb('make', 'makes', 'made', 'difference', ['a', 'difference']);
+// "plays a (key) role in", "played an important part in".
+const ROLE_SIZES = new Set(['important', 'key', 'major', 'central', 'crucial', 'vital', 'pivotal', 'significant', 'critical',
+  'decisive', 'essential', 'big', 'large', 'active', 'causal']);
+function rolePhrase(tokens: Token[], after: number): number {
+  let k = after;
+  if (tokens[k]?.lower !== 'a' && tokens[k]?.lower !== 'an') return -1;
+  k++;
+  if (ROLE_SIZES.has(tokens[k]?.lower ?? '')) k++;
+  if (tokens[k]?.lower !== 'role' && tokens[k]?.lower !== 'part') return -1;
+  return tokens[k + 1]?.lower === 'in' ? k + 2 - after : -1;
+}
+verb('play', 'plays', 'played', 'with');
+for (const form of ['play', 'plays', 'played']) VERBS.set(form, { ...VERBS.get(form)!, particleAt: rolePhrase });
 verb('prove', 'proves', 'proved', 'suggest', ['that']);
 verb('demonstrate', 'demonstrates', 'demonstrated', 'suggest', ['that']);
 // Causal verbs we can hedge ("may ensure") but not reword safely.
@@ -162,6 +177,7 @@ function findVerb(sentence: string, cueStart: number | undefined, mode: 'reword'
     // "leads to" needs its "to" either way (else "leads" may be a noun); "makes a difference" only to reword.
     const needsParticle = info.particle && (mode === 'reword' || info.rewording === 'with');
     if (needsParticle && !info.particle!.every((p, k) => tokens[i + 1 + k]?.lower === p)) continue;
+    if (info.particleAt && info.particleAt(tokens, i + 1) < 0) continue;
     index = i;
     break;
   }
@@ -194,7 +210,9 @@ function findVerb(sentence: string, cueStart: number | undefined, mode: 'reword'
   } else {
     tense = plural ? 'present' : 'past';
   }
-  const particles = mode === 'reword' || info.rewording === 'with' ? (info.particle?.length ?? 0) : 0;
+  const particleCount = info.particleAt ? info.particleAt(tokens, index + 1) : (info.particle?.length ?? 0);
+  // Hedging keeps the particles in place: "may play a key role in".
+  const particles = mode === 'reword' ? particleCount : info.rewording === 'with' && !info.particleAt ? particleCount : 0;
   return { tokens, index, info, after: index + 1 + particles, from, adverbs, plural, tense };
 }
 
@@ -236,6 +254,8 @@ export function rewordAsAssociation(sentence: string, cueStart?: number): Senten
     case 'with':
       // "drives them to offend" has no associational form; a noun phrase object keeps as it is.
       if (!tokens[site.after]?.isWord || OBJECT_PRONOUNS.has(tokens[site.after].lower)) return undefined;
+      // "played a part in reducing reoffending" would become "was associated with reducing…".
+      if (info.particleAt && tokens[site.after].lower.endsWith('ing')) return undefined;
       return { start, end: verbEnd, newText: associated };
     case 'suggest': {
       const suggest = site.tense === 'past' ? 'suggested' : site.plural ? 'suggest' : 'suggests';
@@ -359,10 +379,13 @@ export function rewordHedgedAsAssociation(sentence: string, cueStart?: number): 
     const modal = tokens[i - 1];
     if (!['may', 'might', 'could'].includes(modal.lower) || (info.form !== 'base' && info.form !== 'base-or-past')) return undefined;
     if (info.particle && !info.particle.every((p, k) => tokens[i + 1 + k]?.lower === p)) return undefined;
+    const particleCount = info.particleAt ? info.particleAt(tokens, i + 1) : (info.particle?.length ?? 0);
+    if (particleCount < 0) return undefined;
     // Reuse the plain rewrite on "X reduces…" and splice "be" in for the copula.
-    const site: VerbSite = { tokens, index: i, info, after: i + 1 + (info.particle?.length ?? 0), from: i, adverbs: [], plural: false, tense: 'present' };
+    const site: VerbSite = { tokens, index: i, info, after: i + 1 + particleCount, from: i, adverbs: [], plural: false, tense: 'present' };
     const associated = `${modal.lower} be associated with`;
     if (info.rewording === 'with') {
+      if (info.particleAt && tokens[site.after]?.lower.endsWith('ing')) return undefined;
       return tokens[site.after]?.isWord ? { start: modal.start, end: tokens[site.after - 1].end, newText: associated } : undefined;
     }
     if (!['lower', 'higher', 'better', 'less'].includes(info.rewording)) return undefined;
