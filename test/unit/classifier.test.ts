@@ -84,6 +84,8 @@ describe('classifySentence', () => {
       'They do not show how much of that difference is down to supervision itself.',
       'The findings do not show that supervision reduced reoffending.',
       'This does not necessarily mean that supervision caused the fall.',
+      'These figures should not be taken as evidence that smaller caseloads improve outcomes.',
+      'There is no evidence that the new model cut reoffending.',
     ]) {
       const result = classifySentence(text);
       assert.notEqual(result.label, 'direct_causal', text);

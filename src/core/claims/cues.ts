@@ -336,8 +336,14 @@ const IS_PROV = phraseFlags((e) => e.startsWith('prov'));
 const REPORTING_VERBS = defineWordSet(['show', 'shows', 'showed', 'shown', 'demonstrate', 'demonstrates', 'demonstrated',
   'establish', 'establishes', 'established', 'prove', 'proves', 'proved', 'proven', 'confirm', 'confirms', 'confirmed',
   'mean', 'means', 'meant', 'imply', 'implies', 'implied', 'tell', 'tells']);
+const THAT = wordId('that');
 const CLAUSE_OPENERS = defineWordSet(['that', 'how', 'why', 'what', 'which', 'whether']);
 const NECESSARILY = defineWordSet(['necessarily', 'by', 'itself', 'themselves', 'us']);
+// "should not be read as evidence that…", "there is no evidence that…", "is not proof that…".
+const EVIDENCE_NOUNS = defineWordSet(['evidence', 'proof']);
+const EVIDENCE_FILLERS = defineWordSet(['be', 'been', 'read', 'taken', 'seen', 'treated', 'interpreted', 'as', 'is', 'are',
+  'was', 'were', 'any', 'clear', 'direct', 'firm', 'good', 'strong', 'robust', 'conclusive', 'provide', 'provides', 'offer', 'offers']);
+const MAX_EVIDENCE_FILLERS = 4;
 
 /** The longest phrase starting at word i, or -1. */
 function phraseAt(ids: Int32Array, count: number, i: number): number {
@@ -507,6 +513,13 @@ export class CueScan {
   private negatedClauseEnd(j: number): number {
     const words = this.words;
     let k = this.last[j];
+    let fillers = 0;
+    while (k < words.count && fillers < MAX_EVIDENCE_FILLERS && words.inSet(k, EVIDENCE_FILLERS)) {
+      k++;
+      fillers++;
+    }
+    if (k + 1 < words.count && words.inSet(k, EVIDENCE_NOUNS) && words.id[k + 1] === THAT) return words.end[k + 1];
+    k = this.last[j];
     while (k < words.count && words.inSet(k, NECESSARILY)) k++;
     if (k >= words.count || !words.inSet(k, REPORTING_VERBS)) return -1;
     k++;
