@@ -122,6 +122,19 @@ describe('classifySentence', () => {
     assert.deepEqual(cueTexts(hedged.cues, 'causal'), ['may play a part']);
   });
 
+  it('calls "a key driver of" and "underpins" stated causation, and "half as likely" an association', () => {
+    const driver = classifySentence('A key driver of reoffending is substance misuse.');
+    assert.equal(driver.label, 'direct_causal');
+    assert.deepEqual(cueTexts(driver.cues, 'causal'), ['driver']);
+    assert.equal(classifySentence('Stable housing underpins desistance.').label, 'direct_causal');
+    const likely = classifySentence('Cases with sufficient engagement were half as likely to be recalled.');
+    assert.equal(likely.label, 'correlational');
+    assert.deepEqual(cueTexts(likely.cues, 'association'), ['as likely to']);
+    // A hedged or studied cause is not a stated one.
+    assert.notEqual(classifySentence('We examined the causes of recall.').label, 'direct_causal');
+    assert.equal(classifySentence('Unemployment may be a cause of reoffending.').label, 'conditional_causal');
+  });
+
   it('never calls a question or a research plan a direct causal claim', () => {
     const question = classifySentence('Does high-quality supervision reduce proven reoffending?');
     assert.notEqual(question.label, 'direct_causal');

@@ -60,7 +60,7 @@ export function classifyWithModel(model: LinearModel, text: string, options: Cla
   const threshold = options.bareVerbOverride ?? DEFAULT_OPTIONS.bareVerbOverride;
   const top = topLabel(probabilities);
   const doubtful = top === 'none' || (top === 'correlational' && onlyPlainAssociationNouns(scan));
-  if (!blocked && threshold > 0 && doubtful && probabilities[top] < threshold && hasBareFiniteCausalVerb(scan)) {
+  if (!blocked && threshold > 0 && doubtful && probabilities[top] < threshold && (hasBareFiniteCausalVerb(scan) || hasBareCauseNoun(scan))) {
     // The corpus rarely words claims as press releases do; plain causal verbs are claims whatever the model's doubt.
     promote(probabilities, 'direct_causal');
   }
@@ -149,6 +149,23 @@ function hasBareFiniteCausalVerb(scan: CueScan): boolean {
     const tense = scan.tense[j];
     if (!(tense === PRESENT || tense === PAST || (tense === BASE && isFiniteBase(scan, j)))) continue;
     if (scan.negatedBy[j] < 0 && scan.enabledBy[j] < 0 && (scan.form[j] & (ADJECTIVAL | PASSIVE)) === 0) return true;
+  }
+  return false;
+}
+
+const CAUSE_NOUNS = phraseFlags((entry) => ['driver', 'drivers', 'cause', 'causes'].includes(entry));
+const OF = wordId('of');
+
+/** "a key driver of reoffending", "the main cause of recall", with no hedge, modal or negation. */
+function hasBareCauseNoun(scan: CueScan): boolean {
+  for (let j = 0; j < scan.count; j++) {
+    const cls = scan.cls[j];
+    if (cls === MODAL || cls === HEDGE || cls === PURPOSE) return false;
+  }
+  for (let j = 0; j < scan.count; j++) {
+    if (scan.cls[j] !== CAUSAL_NOUN || !CAUSE_NOUNS[scan.phrase[j]] || isResearchTopic(scan, j)) continue;
+    const last = scan.last[j];
+    if (last < scan.words.count && scan.words.id[last] === OF && scan.negatedBy[j] < 0) return true;
   }
   return false;
 }

@@ -59,9 +59,11 @@ const IRREGULAR: Record<string, [string, string, string]> = {
   upset: ['upsets', 'upset', 'upsetting'],
   put: ['puts', 'put', 'putting'],
   keep: ['keeps', 'kept', 'keeping'],
+  underpin: ['underpins', 'underpinned', 'underpinning'],
+  fuel: ['fuels', 'fuelled', 'fuelling'],
 };
 
-const EXTRA_PAST: Record<string, string> = { drive: 'driven', show: 'shown', prove: 'proven' };
+const EXTRA_PAST: Record<string, string> = { drive: 'driven', show: 'shown', prove: 'proven', fuel: 'fueled' };
 
 /** Regular English inflection, enough for the verbs in this lexicon. */
 function inflect(base: string): [string, string, string] {
@@ -86,7 +88,7 @@ const CAUSAL_VERBS = [
   'enable', 'foster', 'encourage', 'mediate', 'regulate', 'make', 'shape', 'hinder', 'undermine',
   'optimise', 'optimize', 'maximise', 'maximize', 'normalise', 'normalize', 'lengthen', 'modify',
   'exert', 'confer', 'resolve', 'abolish', 'expand', 'keep', 'put', 'upset', 'contribute', 'lead',
-  'result', 'translate', 'predispose',
+  'result', 'translate', 'predispose', 'underpin', 'fuel', 'hamper', 'erode', 'bolster',
 ];
 
 // Particles that must follow for the verb to count ("leads to", not "leads the team").
@@ -122,7 +124,7 @@ const ASSOCIATION = [
   'odds', 'inversely', 'positively associated', 'negatively associated', 'independently associated',
 ];
 
-const LIKELIHOOD = ['more likely', 'less likely', 'most likely to', 'least likely to'];
+const LIKELIHOOD = ['more likely', 'less likely', 'most likely to', 'least likely to', 'as likely to', 'as likely as'];
 
 const MODALS = ['may', 'might', 'could', 'would', 'may be able to', 'could be'];
 
