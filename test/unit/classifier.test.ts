@@ -135,6 +135,27 @@ describe('classifySentence', () => {
     assert.equal(classifySentence('Unemployment may be a cause of reoffending.').label, 'conditional_causal');
   });
 
+  it('never calls a question or a research plan a hedged causal claim either', () => {
+    for (const text of [
+      'Could better supervision reduce reoffending?',
+      'We ask whether supervision may reduce reoffending.',
+      'Further research should test whether caseloads might affect recall.',
+    ]) {
+      const result = classifySentence(text);
+      assert.equal(result.probabilities.conditional_causal, 0, text);
+      assert.equal(result.probabilities.direct_causal, 0, text);
+    }
+    // A disclaimer beside a hedged claim leaves the hedged claim standing.
+    assert.equal(classifySentence('The link is not strictly causal, but supervision may reduce reoffending.').label, 'conditional_causal');
+  });
+
+  it('reads an opening "Thanks to …," as crediting a cause', () => {
+    const result = classifySentence('Thanks to better supervision, fewer people were recalled.');
+    assert.equal(result.label, 'direct_causal');
+    assert.deepEqual(cueTexts(result.cues, 'causal'), ['Thanks to']);
+    assert.notEqual(classifySentence('Thanks to the staff who took part in the survey.').label, 'direct_causal');
+  });
+
   it('never calls a question or a research plan a direct causal claim', () => {
     const question = classifySentence('Does high-quality supervision reduce proven reoffending?');
     assert.notEqual(question.label, 'direct_causal');

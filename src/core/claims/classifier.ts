@@ -60,7 +60,7 @@ export function classifyWithModel(model: LinearModel, text: string, options: Cla
   const threshold = options.bareVerbOverride ?? DEFAULT_OPTIONS.bareVerbOverride;
   const top = topLabel(probabilities);
   const doubtful = top === 'none' || (top === 'correlational' && onlyPlainAssociationNouns(scan));
-  if (!blocked && threshold > 0 && doubtful && probabilities[top] < threshold && (hasBareFiniteCausalVerb(scan) || hasBareCauseNoun(scan))) {
+  if (!blocked && threshold > 0 && doubtful && probabilities[top] < threshold && (hasBareFiniteCausalVerb(scan) || hasBareCauseNoun(scan) || opensWithCredit(scan))) {
     // The corpus rarely words claims as press releases do; plain causal verbs are claims whatever the model's doubt.
     promote(probabilities, 'direct_causal');
   }
@@ -68,6 +68,10 @@ export function classifyWithModel(model: LinearModel, text: string, options: Cla
     // A disclaimer, question or research plan is never itself an outright causal claim, nor is a
     // fragment whose only claim word is a bare base form ("Block quotes", "To reduce reoffending").
     withholdDirectCausal(probabilities);
+    // Nor is a question or a plan a hedged claim: "Could supervision reduce reoffending?",
+    // "we ask whether supervision may reduce…" (a disclaimer can sit beside a hedged claim, so it
+    // does not count here).
+    if (blocked && asksOrPlans(scan)) withhold(probabilities, 'conditional_causal');
   }
   const label = topLabel(probabilities);
   return { label, probabilities, cues: collectClaimCues(scan, label), signals: collectSignals(scan) };
@@ -75,7 +79,12 @@ export function classifyWithModel(model: LinearModel, text: string, options: Cla
 
 /** A disclaimer, a question ("whether", "?") or a research plan. */
 function isBlocked(scan: CueScan): boolean {
-  if (scan.disclaimerCount > 0 || scan.questionMark >= 0) return true;
+  return scan.disclaimerCount > 0 || asksOrPlans(scan);
+}
+
+/** A question ("whether", "?") or a research plan: it asks about an effect rather than claiming one. */
+function asksOrPlans(scan: CueScan): boolean {
+  if (scan.questionMark >= 0) return true;
   for (let j = 0; j < scan.count; j++) {
     const cls = scan.cls[j];
     if (cls === FUTURE_WORK || (cls === WHETHER && !isOutcomeWhether(scan, j))) return true;
@@ -170,6 +179,22 @@ function hasBareCauseNoun(scan: CueScan): boolean {
   return false;
 }
 
+const CREDIT_LINKS = phraseFlags((entry) => entry === 'thanks to' || entry === 'as a result');
+
+/**
+ * "Thanks to better supervision, fewer people were recalled", "As a result of the reforms, …": an
+ * opening that credits a cause, with no hedge or modal in the sentence. ("Because of" and "due to"
+ * also open limitations, "because of the small sample…", so they are left to the model.)
+ */
+function opensWithCredit(scan: CueScan): boolean {
+  if (scan.count === 0 || scan.first[0] !== 0 || scan.cls[0] !== CAUSAL_LINK || !CREDIT_LINKS[scan.phrase[0]]) return false;
+  for (let j = 1; j < scan.count; j++) {
+    const cls = scan.cls[j];
+    if (cls === MODAL || cls === HEDGE || cls === NEGATION) return false;
+  }
+  return true;
+}
+
 const ASSOCIATION_NOUNS = phraseFlags((entry) =>
   ['relationship', 'relationships', 'relation', 'link', 'links', 'association', 'associations', 'connection'].includes(entry));
 const RELATING_WORDS = defineWordSet(['between', 'with', 'of', 'to', 'among', 'in', 'and']);
@@ -262,15 +287,21 @@ function promote(probabilities: Record<ClaimLabel, number>, label: ClaimLabel): 
 }
 
 function withholdDirectCausal(probabilities: Record<ClaimLabel, number>): void {
-  const rest = 1 - probabilities.direct_causal;
-  probabilities.direct_causal = 0;
+  withhold(probabilities, 'direct_causal');
+}
+
+/** Sets one label's probability to 0 and renormalises the rest. */
+function withhold(probabilities: Record<ClaimLabel, number>, label: 'direct_causal' | 'conditional_causal'): void {
+  const rest = 1 - probabilities[label];
+  probabilities[label] = 0;
   if (rest <= 0) {
     probabilities.none = 1;
     return;
   }
   probabilities.none /= rest;
   probabilities.correlational /= rest;
-  probabilities.conditional_causal /= rest;
+  if (label === 'direct_causal') probabilities.conditional_causal /= rest;
+  else probabilities.direct_causal /= rest;
 }
 
 function cue(text: string, start: number, end: number, kind: CueKind): Cue {
