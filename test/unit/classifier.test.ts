@@ -149,6 +149,15 @@ describe('classifySentence', () => {
     assert.equal(classifySentence('The link is not strictly causal, but supervision may reduce reoffending.').label, 'conditional_causal');
   });
 
+  it('reads a causal verb after a hedging adverb, or after "It is plausible that", as hedged', () => {
+    const probably = classifySentence('Good supervision probably reduces reoffending.');
+    assert.equal(probably.label, 'conditional_causal');
+    assert.deepEqual(cueTexts(probably.cues, 'causal'), ['probably reduces']);
+    assert.equal(classifySentence('Supervision possibly contributes to desistance.').label, 'conditional_causal');
+    assert.equal(classifySentence('It is plausible that good supervision lowers reoffending.').label, 'conditional_causal');
+    assert.equal(classifySentence('Supervision reduces reoffending.').label, 'direct_causal');
+  });
+
   it('reads an opening "Thanks to …," as crediting a cause', () => {
     const result = classifySentence('Thanks to better supervision, fewer people were recalled.');
     assert.equal(result.label, 'direct_causal');

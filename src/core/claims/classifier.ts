@@ -73,6 +73,11 @@ export function classifyWithModel(model: LinearModel, text: string, options: Cla
     // does not count here).
     if (blocked && asksOrPlans(scan)) withhold(probabilities, 'conditional_causal');
   }
+  if (topLabel(probabilities) === 'direct_causal' && onlyHedgedByAdverbs(scan)) {
+    // "Supervision probably reduces reoffending", "It is plausible that supervision lowers…": the
+    // writer hedged without a modal, which the corpus has too few of for the model to learn.
+    promote(probabilities, 'conditional_causal');
+  }
   const label = topLabel(probabilities);
   return { label, probabilities, cues: collectClaimCues(scan, label), signals: collectSignals(scan) };
 }
@@ -164,6 +169,7 @@ function hasBareFiniteCausalVerb(scan: CueScan): boolean {
 
 const CAUSE_NOUNS = phraseFlags((entry) => ['driver', 'drivers', 'cause', 'causes'].includes(entry));
 const OF = wordId('of');
+const THAT_WORD = wordId('that');
 
 /** "a key driver of reoffending", "the main cause of recall", with no hedge, modal or negation. */
 function hasBareCauseNoun(scan: CueScan): boolean {
@@ -193,6 +199,31 @@ function opensWithCredit(scan: CueScan): boolean {
     if (cls === MODAL || cls === HEDGE || cls === NEGATION) return false;
   }
   return true;
+}
+
+const HEDGE_ADVERBS = defineWordSet(['possibly', 'probably', 'perhaps', 'presumably', 'plausibly', 'potentially', 'likely', 'conceivably', 'arguably']);
+const IT = wordId('it');
+const IS_SEEMS = defineWordSet(['is', 'seems', 'appears', 'was', 'remains']);
+const OPEN_POSSIBILITY = defineWordSet(['possible', 'plausible', 'likely', 'conceivable']);
+
+/**
+ * Every causal word follows a hedging adverb ("probably reduces"), or the sentence opens with
+ * "It is possible/plausible/likely that …".
+ */
+function onlyHedgedByAdverbs(scan: CueScan): boolean {
+  const words = scan.words;
+  const framed = words.count > 3 && words.id[0] === IT && words.inSet(1, IS_SEEMS) && words.inSet(2, OPEN_POSSIBILITY) && words.id[3] === THAT_WORD;
+  let causal = 0;
+  for (let j = 0; j < scan.count; j++) {
+    const cls = scan.cls[j];
+    if (cls === CAUSAL_LINK && !SOFT_LINKS[scan.phrase[j]]) return false;
+    if (!isCausalClass(cls)) continue;
+    causal++;
+    if (scan.negatedBy[j] >= 0) return false;
+    const first = scan.first[j];
+    if (!framed && !(first > 0 && words.inSet(first - 1, HEDGE_ADVERBS))) return false;
+  }
+  return causal > 0;
 }
 
 const ASSOCIATION_NOUNS = phraseFlags((entry) =>
@@ -333,7 +364,15 @@ function collectClaimCues(scan: CueScan, label: ClaimLabel): Cue[] {
       const modal = scan.hedgedBy[j];
       if (isCausalClass(scan.cls[j]) && modal >= 0) cues.push(cue(text, scan.startOf(modal), scan.endOf(j), 'causal'));
     }
-    return cues.length > 0 ? cues : causalCues(scan, 'causal', cues);
+    if (cues.length > 0) return cues;
+    // "probably reduces": the adverb and the verb together, as "may reduce" is.
+    for (let j = 0; j < scan.count; j++) {
+      if (!isCausalClass(scan.cls[j])) continue;
+      const before = scan.first[j] - 1;
+      const start = before >= 0 && scan.words.inSet(before, HEDGE_ADVERBS) ? scan.words.start[before] : scan.startOf(j);
+      cues.push(cue(text, start, scan.endOf(j), 'causal'));
+    }
+    return cues;
   }
   causalCues(scan, 'causal', cues);
   if (cues.length > 0) return cues;
