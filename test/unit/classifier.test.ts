@@ -158,6 +158,12 @@ describe('classifySentence', () => {
     assert.equal(classifySentence('Supervision reduces reoffending.').label, 'direct_causal');
   });
 
+  it('reads "effect sizes" as a statistic and "we reduced the sample" as a method, not claims', () => {
+    assert.notEqual(classifySentence('Table 2 shows the effect sizes for each domain.').label, 'direct_causal');
+    assert.notEqual(classifySentence('We reduced the sample to cases with complete data.').label, 'direct_causal');
+    assert.equal(classifySentence('We found that supervision reduced reoffending.').label, 'direct_causal');
+  });
+
   it('reads an opening "Thanks to …," as crediting a cause', () => {
     const result = classifySentence('Thanks to better supervision, fewer people were recalled.');
     assert.equal(result.label, 'direct_causal');

@@ -159,7 +159,7 @@ function hasBareFiniteCausalVerb(scan: CueScan): boolean {
     if (cls === MODAL || cls === HEDGE || cls === PURPOSE) return false;
   }
   for (let j = 0; j < scan.count; j++) {
-    if (scan.cls[j] !== CAUSAL_VERB) continue;
+    if (scan.cls[j] !== CAUSAL_VERB || isAuthorsAction(scan, j)) continue;
     const tense = scan.tense[j];
     if (!(tense === PRESENT || tense === PAST || (tense === BASE && isFiniteBase(scan, j)))) continue;
     if (scan.negatedBy[j] < 0 && scan.enabledBy[j] < 0 && (scan.form[j] & (ADJECTIVAL | PASSIVE)) === 0) return true;
@@ -277,8 +277,21 @@ const TOPIC_FILLERS = defineWordSet(['at', 'on', 'into', 'the', 'a', 'an', 'its'
 const MAX_TOPIC_GAP = 4;
 const ARTICLES = defineWordSet(['the', 'a', 'an', 'its', 'their']);
 
-/** A causal noun that is the object of a research verb ("examines the impact of"). */
+const WE = wordId('we');
+const AUTHOR_ADVERBS = defineWordSet(['then', 'also', 'further', 'first', 'finally', 'subsequently', 'therefore']);
+
+/** "We reduced the sample to…", "we then changed the weights": what the authors did, not a finding. */
+function isAuthorsAction(scan: CueScan, j: number): boolean {
+  if (scan.cls[j] !== CAUSAL_VERB) return false;
+  const words = scan.words;
+  let k = scan.first[j] - 1;
+  if (k >= 0 && words.inSet(k, AUTHOR_ADVERBS)) k--;
+  return k >= 0 && words.id[k] === WE;
+}
+
+/** A causal noun that is the object of a research verb ("examines the impact of"), or an authors' action. */
 function isResearchTopic(scan: CueScan, j: number): boolean {
+  if (isAuthorsAction(scan, j)) return true;
   const words = scan.words;
   // "the impact of" is matched as the verb "impact"; after an article it is the noun.
   const noun = scan.cls[j] === CAUSAL_NOUN || (scan.cls[j] === CAUSAL_VERB && scan.tense[j] === BASE && scan.first[j] > 0 && words.inSet(scan.first[j] - 1, ARTICLES));

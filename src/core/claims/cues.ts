@@ -23,7 +23,8 @@ export type CueClass =
   | 'importance'
   | 'comparative'
   | 'copula'
-  | 'determiner';
+  | 'determiner'
+  | 'statistic';
 
 export type Tense = 'base' | 'present' | 'past' | 'gerund';
 
@@ -232,6 +233,10 @@ const IMPORTANCE = ['important', 'crucial', 'essential', 'key', 'pivotal', 'crit
 const COMPARATIVES = ['higher', 'lower', 'greater', 'better', 'worse', 'fewer', 'more common', 'less common',
   'more frequent', 'less frequent', 'prevalent', 'prevalence', 'differ', 'differed', 'differences',
   'difference between', 'compared with', 'compared to', 'than', 'similar', 'vary', 'varied', 'varies'];
+// Statistical terms that contain a claim word but claim nothing: "Table 2 shows the effect sizes".
+// Matched so that the longer phrase wins over "effect"; the features skip them like determiners.
+const STATISTICS = ['effect size', 'effect sizes', 'fixed effect', 'fixed effects', 'random effect', 'random effects',
+  'mixed effects', 'main effect', 'main effects', 'interaction effect', 'interaction effects', 'design effect'];
 const COPULAS = ['is', 'are', 'was', 'were', 'be', 'been', 'being', 'has been', 'have been', 'had been'];
 
 function buildLexiconWithExtras(): Map<string, Phrase[]> {
@@ -249,6 +254,7 @@ function buildLexiconWithExtras(): Map<string, Phrase[]> {
   for (const t of COMPARATIVES) add(t, 'comparative');
   for (const t of COPULAS) add(t, 'copula');
   for (const t of DETERMINERS) add(t, 'determiner');
+  for (const t of STATISTICS) add(t, 'statistic');
   return byFirst;
 }
 
@@ -260,7 +266,7 @@ const LEXICON = buildLexiconWithExtras();
 export const CUE_CLASSES: readonly CueClass[] = [
   'causal-verb', 'causal-noun', 'causal-adj', 'causal-link', 'association', 'likelihood', 'modal', 'can',
   'hedge', 'negation', 'whether', 'future-work', 'design', 'evidence', 'causation-word', 'purpose',
-  'importance', 'comparative', 'copula', 'determiner',
+  'importance', 'comparative', 'copula', 'determiner', 'statistic',
 ];
 // Consumers copy these numbers into their own module-level constants (destructuring CLASS_NUMBER),
 // because under a CommonJS loader such as tsx every read of an imported binding is a getter call,
