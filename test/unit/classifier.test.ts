@@ -164,6 +164,15 @@ describe('classifySentence', () => {
     assert.equal(classifySentence('We found that supervision reduced reoffending.').label, 'direct_causal');
   });
 
+  it('reads "proven reoffending" as the outcome measure, not a disclaimer, and "no effect on" as negated causation', () => {
+    for (const text of ['Supervision did not reduce proven reoffending.', 'The programme had no effect on proven reoffending.']) {
+      const result = classifySentence(text);
+      assert.equal(result.label, 'direct_causal', text);
+      assert.ok(!result.signals.some((s) => s.kind === 'disclaimer'), text);
+    }
+    assert.ok(classifySentence('The programme is not proven to work.').signals.some((s) => s.kind === 'disclaimer'));
+  });
+
   it('reads an opening "Thanks to …," as crediting a cause', () => {
     const result = classifySentence('Thanks to better supervision, fewer people were recalled.');
     assert.equal(result.label, 'direct_causal');

@@ -60,7 +60,7 @@ export function classifyWithModel(model: LinearModel, text: string, options: Cla
   const threshold = options.bareVerbOverride ?? DEFAULT_OPTIONS.bareVerbOverride;
   const top = topLabel(probabilities);
   const doubtful = top === 'none' || (top === 'correlational' && onlyPlainAssociationNouns(scan));
-  if (!blocked && threshold > 0 && doubtful && probabilities[top] < threshold && (hasBareFiniteCausalVerb(scan) || hasBareCauseNoun(scan) || opensWithCredit(scan))) {
+  if (!blocked && threshold > 0 && doubtful && probabilities[top] < threshold && (hasBareFiniteCausalVerb(scan) || hasBareCauseNoun(scan) || hasNoEffectOn(scan) || opensWithCredit(scan))) {
     // The corpus rarely words claims as press releases do; plain causal verbs are claims whatever the model's doubt.
     promote(probabilities, 'direct_causal');
   }
@@ -181,6 +181,22 @@ function hasBareCauseNoun(scan: CueScan): boolean {
     if (scan.cls[j] !== CAUSAL_NOUN || !CAUSE_NOUNS[scan.phrase[j]] || isResearchTopic(scan, j)) continue;
     const last = scan.last[j];
     if (last < scan.words.count && scan.words.id[last] === OF && scan.negatedBy[j] < 0) return true;
+  }
+  return false;
+}
+
+const EFFECT_NOUNS = phraseFlags((entry) => ['effect', 'effects', 'impact', 'impacts', 'influence'].includes(entry));
+const NO = wordId('no');
+const ON = wordId('on');
+
+/** "had no effect on proven reoffending": negated causation, a causal claim all the same. */
+function hasNoEffectOn(scan: CueScan): boolean {
+  const words = scan.words;
+  for (let j = 0; j < scan.count; j++) {
+    if (!EFFECT_NOUNS[scan.phrase[j]]) continue;
+    const first = scan.first[j];
+    const last = scan.last[j];
+    if (first > 0 && words.id[first - 1] === NO && last < words.count && words.id[last] === ON) return true;
   }
   return false;
 }

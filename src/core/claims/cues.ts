@@ -337,6 +337,9 @@ export function phraseFlags(test: (entry: string) => boolean): Uint8Array {
 
 const IS_LINK = phraseFlags((e) => e === 'linked' || e === 'link');
 const IS_PROV = phraseFlags((e) => e.startsWith('prov'));
+const IS_PROVEN_FORM = phraseFlags((e) => e === 'proven');
+// Words after which "proven" is still the verb: "not proven to work", "not proven that", "not proven by".
+const AFTER_PROVEN = defineWordSet(['to', 'that', 'by', 'in', 'for', 'causal', 'causally', 'effective', 'yet']);
 
 // "do not show that…", "does not mean that…", "cannot establish how…": a statement about what the
 // evidence does not say, which is a careful writer's disclaimer, not negated causation ("did not
@@ -508,13 +511,20 @@ export class CueScan {
       if (cls === CAUSATION_WORD && lastNegation >= 0 && first - this.last[lastNegation] <= MODIFIER_WINDOW) {
         this.addDisclaimer(this.startOf(lastNegation), this.endOf(j));
       }
-      if (cls === EVIDENCE && IS_PROV[this.phrase[j]] && lastNegation >= 0 && first - this.last[lastNegation] <= 2) {
+      if (cls === EVIDENCE && IS_PROV[this.phrase[j]] && lastNegation >= 0 && first - this.last[lastNegation] <= 2 && !this.isProvenOutcome(j)) {
         this.addDisclaimer(this.startOf(lastNegation), this.endOf(j));
       }
       previous = j;
     }
     this.questionMark = words.questionMark;
     return this;
+  }
+
+  /** "proven reoffending": the adjective naming the outcome measure, not the verb "prove". */
+  private isProvenOutcome(j: number): boolean {
+    const words = this.words;
+    const next = this.last[j];
+    return IS_PROVEN_FORM[this.phrase[j]] && next < words.count && !words.inSet(next, AFTER_PROVEN);
   }
 
   /** End offset of "not show that" (and the like) starting at negation match `j`, or -1. */
