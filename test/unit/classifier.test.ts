@@ -173,6 +173,27 @@ describe('classifySentence', () => {
     assert.ok(classifySentence('The programme is not proven to work.').signals.some((s) => s.kind === 'disclaimer'));
   });
 
+  it('leaves names and fixed terms from probation practice alone', () => {
+    for (const text of [
+      'Protective factors include stable accommodation and employment.',
+      'Staff completed an equality impact assessment for the new model.',
+      'Inspectors found cause for concern in a third of cases.',
+      'The Reducing Reoffending Board met in May.',
+      'Since Transforming Rehabilitation, caseloads have grown.',
+    ]) {
+      const result = classifySentence(text);
+      assert.ok(result.label !== 'direct_causal' && result.label !== 'conditional_causal', text);
+    }
+  });
+
+  it('reads the month May as a month, and the modal as a modal', () => {
+    const month = classifySentence('In May 2023, the new model reduced recall.');
+    assert.equal(month.label, 'direct_causal');
+    assert.ok(!month.signals.some((s) => s.kind === 'hedge'));
+    assert.equal(classifySentence('Supervision may reduce reoffending.').label, 'conditional_causal');
+    assert.ok(classifySentence('May supervision reduce reoffending?').signals.some((s) => s.kind === 'hedge'));
+  });
+
   it('reads an opening "Thanks to …," as crediting a cause', () => {
     const result = classifySentence('Thanks to better supervision, fewer people were recalled.');
     assert.equal(result.label, 'direct_causal');

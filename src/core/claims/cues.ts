@@ -24,7 +24,7 @@ export type CueClass =
   | 'comparative'
   | 'copula'
   | 'determiner'
-  | 'statistic';
+  | 'term';
 
 export type Tense = 'base' | 'present' | 'past' | 'gerund';
 
@@ -233,10 +233,15 @@ const IMPORTANCE = ['important', 'crucial', 'essential', 'key', 'pivotal', 'crit
 const COMPARATIVES = ['higher', 'lower', 'greater', 'better', 'worse', 'fewer', 'more common', 'less common',
   'more frequent', 'less frequent', 'prevalent', 'prevalence', 'differ', 'differed', 'differences',
   'difference between', 'compared with', 'compared to', 'than', 'similar', 'vary', 'varied', 'varies'];
-// Statistical terms that contain a claim word but claim nothing: "Table 2 shows the effect sizes".
-// Matched so that the longer phrase wins over "effect"; the features skip them like determiners.
-const STATISTICS = ['effect size', 'effect sizes', 'fixed effect', 'fixed effects', 'random effect', 'random effects',
-  'mixed effects', 'main effect', 'main effects', 'interaction effect', 'interaction effects', 'design effect'];
+// Fixed terms that contain a claim word but claim nothing: statistics ("Table 2 shows the effect
+// sizes") and names from probation practice ("protective factors", "cause for concern", "an equality
+// impact assessment"). Matched so that the longer phrase wins over "effect", "protective" or
+// "impact"; the features skip them like determiners.
+const FIXED_TERMS = ['effect size', 'effect sizes', 'fixed effect', 'fixed effects', 'random effect', 'random effects',
+  'mixed effects', 'main effect', 'main effects', 'interaction effect', 'interaction effects', 'design effect',
+  'protective factor', 'protective factors', 'cause for concern', 'causes for concern', 'impact assessment',
+  'impact assessments', 'what works centre', 'what works centres', 'what works network', 'what works evidence',
+  'what works literature', 'what works movement', 'effective proposal framework', 'effective practice'];
 const COPULAS = ['is', 'are', 'was', 'were', 'be', 'been', 'being', 'has been', 'have been', 'had been'];
 
 function buildLexiconWithExtras(): Map<string, Phrase[]> {
@@ -254,7 +259,7 @@ function buildLexiconWithExtras(): Map<string, Phrase[]> {
   for (const t of COMPARATIVES) add(t, 'comparative');
   for (const t of COPULAS) add(t, 'copula');
   for (const t of DETERMINERS) add(t, 'determiner');
-  for (const t of STATISTICS) add(t, 'statistic');
+  for (const t of FIXED_TERMS) add(t, 'term');
   return byFirst;
 }
 
@@ -266,7 +271,7 @@ const LEXICON = buildLexiconWithExtras();
 export const CUE_CLASSES: readonly CueClass[] = [
   'causal-verb', 'causal-noun', 'causal-adj', 'causal-link', 'association', 'likelihood', 'modal', 'can',
   'hedge', 'negation', 'whether', 'future-work', 'design', 'evidence', 'causation-word', 'purpose',
-  'importance', 'comparative', 'copula', 'determiner', 'statistic',
+  'importance', 'comparative', 'copula', 'determiner', 'term',
 ];
 // Consumers copy these numbers into their own module-level constants (destructuring CLASS_NUMBER),
 // because under a CommonJS loader such as tsx every read of an imported binding is a getter call,
@@ -337,6 +342,7 @@ export function phraseFlags(test: (entry: string) => boolean): Uint8Array {
 
 const IS_LINK = phraseFlags((e) => e === 'linked' || e === 'link');
 const IS_PROV = phraseFlags((e) => e.startsWith('prov'));
+const IS_MAY = phraseFlags((e) => e === 'may');
 const IS_PROVEN_FORM = phraseFlags((e) => e === 'proven');
 // Words after which "proven" is still the verb: "not proven to work", "not proven that", "not proven by".
 const AFTER_PROVEN = defineWordSet(['to', 'that', 'by', 'in', 'for', 'causal', 'causally', 'effective', 'yet']);
@@ -456,6 +462,10 @@ export class CueScan {
         i++;
         continue;
       }
+      if ((IS_MAY[p] && this.isMonthMay(text, i)) || (PHRASE_CLASS[p] <= CAUSAL_ADJ && this.isInName(text, i, i + PHRASE_LEN[p]))) {
+        i++;
+        continue;
+      }
       const last = i + PHRASE_LEN[p];
       let cls = PHRASE_CLASS[p];
       // "We linked cases to nDelius records" describes data linkage (a design), not an association.
@@ -518,6 +528,33 @@ export class CueScan {
     }
     this.questionMark = words.questionMark;
     return this;
+  }
+
+  /**
+   * "in May 2023", "the Reducing Reoffending Board met in May": the month, not the modal. A capital
+   * "May" is the month unless it opens the sentence ("May supervision reduce…?") without a number after it.
+   */
+  private isMonthMay(text: string, i: number): boolean {
+    const words = this.words;
+    if (text.charCodeAt(words.start[i]) !== 77 /* M */) return false;
+    const next = i + 1 < words.count ? text.charCodeAt(words.start[i + 1]) : 0;
+    return i > 0 || (next >= 48 && next <= 57);
+  }
+
+  /**
+   * "Transforming Rehabilitation", "the Reducing Reoffending Board": a claim word that starts a run of
+   * capitalised words is part of a name. (GOV.UK style writes headings in sentence case, so a
+   * title-case heading such as "Supervision Reduces Reoffending" is the price of this.)
+   */
+  private isInName(text: string, i: number, last: number): boolean {
+    const words = this.words;
+    // A capital then a lower-case letter: "Rehabilitation", not an acronym ("Reduced HDL").
+    const capitalised = (k: number) => {
+      const c = text.charCodeAt(words.start[k]);
+      const d = text.charCodeAt(words.start[k] + 1);
+      return c >= 65 && c <= 90 && d >= 97 && d <= 122;
+    };
+    return last < words.count && capitalised(i) && capitalised(last);
   }
 
   /** "proven reoffending": the adjective naming the outcome measure, not the verb "prove". */

@@ -16,7 +16,7 @@ export { hashString };
 // Module-level copies: an imported binding read on a per-word path costs a getter call under tsx.
 const {
   'causal-adj': CAUSAL_ADJ, association: ASSOCIATION, likelihood: LIKELIHOOD, comparative: COMPARATIVE, determiner: DETERMINER,
-  evidence: EVIDENCE, hedge: HEDGE, statistic: STATISTIC,
+  evidence: EVIDENCE, hedge: HEDGE, term: FIXED_TERM,
 } = CLASS_NUMBER;
 const { adjectival: ADJECTIVAL, passive: PASSIVE } = FORM_BITS;
 const { offset: FNV_OFFSET, prime: FNV_PRIME } = FNV;
@@ -129,7 +129,7 @@ function emitCueFeatures(analysis: CueAnalysis, out: NameSink, structure: boolea
   let sawHedge = false;
   let firstClaim = false;
   for (const m of matches) {
-    if (m.cls === 'determiner' || m.cls === 'statistic') continue;
+    if (m.cls === 'determiner' || m.cls === 'term') continue;
     const label = labelOf(m, analysis);
     const claimWord = isCausal(m);
     if (!firstClaim && (claimWord || m.cls === 'association' || m.cls === 'likelihood' || m.cls === 'comparative')) {
@@ -308,7 +308,7 @@ function structuralFeatureNames(analysis: CueAnalysis, names: string[], parts: n
     if (!m) continue;
     if (m.cls === 'modal' || m.cls === 'can' || m.cls === 'copula' || m.cls === 'hedge' || m.cls === 'association' || m.cls === 'likelihood' || (m.cls === 'causal-verb' && (m.tense === 'present' || m.tense === 'past') && !analysis.adjectival.has(m)) || m.cls === 'future-work' || m.cls === 'importance') {
       names.push(`main:${m.cls}`, `main:${m.cls}:${m.tense ?? ''}`);
-      const next = analysis.matches.find((x) => x.first >= m.last && x.cls !== 'determiner' && x.cls !== 'statistic');
+      const next = analysis.matches.find((x) => x.first >= m.last && x.cls !== 'determiner' && x.cls !== 'term');
       if (next) names.push(`main:${m.cls}>${next.cls}:${next.tense ?? ''}`);
       break;
     }
@@ -594,7 +594,7 @@ function collectCueFeatures(scan: CueScan, out: FeatureBuffer, mask: number, val
   let firstClaim = false;
   for (let j = 0; j < scan.count; j++) {
     const cls = scan.cls[j];
-    if (cls === DETERMINER || cls === STATISTIC) continue;
+    if (cls === DETERMINER || cls === FIXED_TERM) continue;
     const tense = scan.tense[j];
     const form = scan.form[j];
     const label = cls * SLOTS + tense * 3 + ((form & ADJECTIVAL) !== 0 ? 1 : (form & PASSIVE) !== 0 ? 2 : 0);
