@@ -60,14 +60,14 @@ export function classifyWithModel(model: LinearModel, text: string, options: Cla
   const threshold = options.bareVerbOverride ?? DEFAULT_OPTIONS.bareVerbOverride;
   const top = topLabel(probabilities);
   const doubtful = top === 'none' || (top === 'correlational' && onlyPlainAssociationNouns(scan));
-  if (!blocked && threshold > 0 && doubtful && probabilities[top] < threshold && (hasBareFiniteCausalVerb(scan) || hasBareCauseNoun(scan) || hasNoEffectOn(scan) || opensWithCredit(scan))) {
+  if (!blocked && threshold > 0 && doubtful && probabilities[top] < threshold && plainlyClaimsCause(scan)) {
     // The corpus rarely words claims as press releases do; plain causal verbs are claims whatever the model's doubt.
     promote(probabilities, 'direct_causal');
   }
   if (blocked || lacksAssertion(scan) || onlyResearchTopics(scan)) {
     // A disclaimer, question or research plan is never itself an outright causal claim, nor is a
     // fragment whose only claim word is a bare base form ("Block quotes", "To reduce reoffending").
-    withholdDirectCausal(probabilities);
+    withhold(probabilities, 'direct_causal');
     // Nor is a question or a plan a hedged claim: "Could supervision reduce reoffending?",
     // "we ask whether supervision may reduce…" (a disclaimer can sit beside a hedged claim, so it
     // does not count here).
@@ -152,12 +152,26 @@ function isFiniteBase(scan: CueScan, j: number): boolean {
   return penultimate !== S && penultimate !== 117 && penultimate !== 105 && penultimate !== APOSTROPHE;
 }
 
-/** A finite causal verb that no modal, "can", negation or hedge qualifies, in a sentence with no hedge at all. */
-function hasBareFiniteCausalVerb(scan: CueScan): boolean {
+/**
+ * Wording that states a cause outright whatever the model's doubt: a bare finite causal verb, "a key
+ * driver of", "had no effect on", or an opening "Thanks to …".
+ */
+function plainlyClaimsCause(scan: CueScan): boolean {
+  if (hasHedgeOrPurpose(scan)) return false;
+  return hasBareFiniteCausalVerb(scan) || hasBareCauseNoun(scan) || hasNoEffectOn(scan) || opensWithCredit(scan);
+}
+
+/** A modal, a hedge or a statement of purpose anywhere in the sentence. */
+function hasHedgeOrPurpose(scan: CueScan): boolean {
   for (let j = 0; j < scan.count; j++) {
     const cls = scan.cls[j];
-    if (cls === MODAL || cls === HEDGE || cls === PURPOSE) return false;
+    if (cls === MODAL || cls === HEDGE || cls === PURPOSE) return true;
   }
+  return false;
+}
+
+/** A finite causal verb that no modal, "can" or negation qualifies (the caller has ruled out hedges). */
+function hasBareFiniteCausalVerb(scan: CueScan): boolean {
   for (let j = 0; j < scan.count; j++) {
     if (scan.cls[j] !== CAUSAL_VERB || isAuthorsAction(scan, j)) continue;
     const tense = scan.tense[j];
@@ -171,12 +185,8 @@ const CAUSE_NOUNS = phraseFlags((entry) => ['driver', 'drivers', 'cause', 'cause
 const OF = wordId('of');
 const THAT_WORD = wordId('that');
 
-/** "a key driver of reoffending", "the main cause of recall", with no hedge, modal or negation. */
+/** "a key driver of reoffending", "the main cause of recall", not negated. */
 function hasBareCauseNoun(scan: CueScan): boolean {
-  for (let j = 0; j < scan.count; j++) {
-    const cls = scan.cls[j];
-    if (cls === MODAL || cls === HEDGE || cls === PURPOSE) return false;
-  }
   for (let j = 0; j < scan.count; j++) {
     if (scan.cls[j] !== CAUSAL_NOUN || !CAUSE_NOUNS[scan.phrase[j]] || isResearchTopic(scan, j)) continue;
     const last = scan.last[j];
@@ -205,15 +215,12 @@ const CREDIT_LINKS = phraseFlags((entry) => entry === 'thanks to' || entry === '
 
 /**
  * "Thanks to better supervision, fewer people were recalled", "As a result of the reforms, …": an
- * opening that credits a cause, with no hedge or modal in the sentence. ("Because of" and "due to"
- * also open limitations, "because of the small sample…", so they are left to the model.)
+ * opening that credits a cause, with no negation in the sentence. ("Because of" and "due to" also
+ * open limitations, "because of the small sample…", so they are left to the model.)
  */
 function opensWithCredit(scan: CueScan): boolean {
   if (scan.count === 0 || scan.first[0] !== 0 || scan.cls[0] !== CAUSAL_LINK || !CREDIT_LINKS[scan.phrase[0]]) return false;
-  for (let j = 1; j < scan.count; j++) {
-    const cls = scan.cls[j];
-    if (cls === MODAL || cls === HEDGE || cls === NEGATION) return false;
-  }
+  for (let j = 1; j < scan.count; j++) if (scan.cls[j] === NEGATION) return false;
   return true;
 }
 
@@ -344,10 +351,6 @@ function isOutcomeWhether(scan: CueScan, j: number): boolean {
 function promote(probabilities: Record<ClaimLabel, number>, label: ClaimLabel): void {
   const top = topLabel(probabilities);
   [probabilities[top], probabilities[label]] = [probabilities[label], probabilities[top]];
-}
-
-function withholdDirectCausal(probabilities: Record<ClaimLabel, number>): void {
-  withhold(probabilities, 'direct_causal');
 }
 
 /** Sets one label's probability to 0 and renormalises the rest. */

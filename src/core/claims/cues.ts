@@ -561,7 +561,7 @@ export class CueScan {
   private isProvenOutcome(j: number): boolean {
     const words = this.words;
     const next = this.last[j];
-    return IS_PROVEN_FORM[this.phrase[j]] && next < words.count && !words.inSet(next, AFTER_PROVEN);
+    return IS_PROVEN_FORM[this.phrase[j]] !== 0 && next < words.count && !words.inSet(next, AFTER_PROVEN);
   }
 
   /** End offset of "not show that" (and the like) starting at negation match `j`, or -1. */
