@@ -194,6 +194,13 @@ describe('classifySentence', () => {
     assert.ok(classifySentence('May supervision reduce reoffending?').signals.some((s) => s.kind === 'hedge'));
   });
 
+  it('reads "the difference" as a comparison, and "makes a real difference" as a claim', () => {
+    assert.notEqual(classifySentence('The difference was statistically significant (p < 0.01).').label, 'direct_causal');
+    const claim = classifySentence('Probation staff make a real difference to the people they supervise.');
+    assert.equal(claim.label, 'direct_causal');
+    assert.deepEqual(cueTexts(claim.cues, 'causal'), ['make a real difference']);
+  });
+
   it('reads an opening "Thanks to …," as crediting a cause', () => {
     const result = classifySentence('Thanks to better supervision, fewer people were recalled.');
     assert.equal(result.label, 'direct_causal');

@@ -46,6 +46,7 @@ describe('rewording causal claims as associations', () => {
     ['Structured sessions reduced breaches by 3%.', 'Structured sessions were associated with breaches 3% lower.'],
     ['Poverty leads to the breakdown of relationships.', 'Poverty is associated with the breakdown of relationships.'],
     ['Trust plays a key role in desistance.', 'Trust is associated with desistance.'],
+    ['Probation made a real difference to desistance.', 'Probation was associated with differences in desistance.'],
     ['Relationships play a role in desistance.', 'Relationships are associated with desistance.'],
   ];
   for (const [before, after] of cases) {
@@ -93,6 +94,7 @@ describe('hedging causal claims with “may”', () => {
     ['Universal screening will reduce reoffending.', 'Universal screening may reduce reoffending.'],
     ['High-quality sessions cut reoffending.', 'High-quality sessions may cut reoffending.'],
     ['Trust plays a key role in desistance.', 'Trust may play a key role in desistance.'],
+    ['Good supervision makes the difference between success and failure.', 'Good supervision may make the difference between success and failure.'],
     ['Supervision played an important part in reducing reoffending.', 'Supervision may have played an important part in reducing reoffending.'],
   ];
   for (const [before, after] of cases) {

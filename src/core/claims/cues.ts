@@ -101,7 +101,7 @@ const CAUSAL_NOUNS = [
   'effect', 'effects', 'impact', 'impacts', 'benefit', 'benefits', 'driver', 'drivers', 'cause',
   'causes', 'consequence', 'consequences', 'efficacy', 'effectiveness', 'improvement',
   'improvements', 'reduction', 'reductions', 'prevention', 'contribution', 'role', 'influence',
-  'difference', 'protection', 'outcome of',
+  'protection', 'outcome of',
 ];
 
 const CAUSAL_ADJECTIVES = [
@@ -189,9 +189,11 @@ function buildLexicon(): Map<string, Phrase[]> {
     if (EXTRA_PAST[base]) forms.push([EXTRA_PAST[base], 'past']);
     for (const [form, tense] of forms) add(particle ? `${form} ${particle}` : form, 'causal-verb', tense);
   }
-  add('make a difference', 'causal-verb', 'base');
-  add('makes a difference', 'causal-verb', 'present');
-  add('made a difference', 'causal-verb', 'past');
+  for (const [form, tense] of [['make', 'base'], ['makes', 'present'], ['made', 'past'], ['making', 'gerund']] as [string, Tense][]) {
+    for (const size of ['a', 'a real', 'a big', 'a positive', 'a significant', 'a huge', 'a major', 'a measurable', 'a lasting', 'the']) {
+      add(`${form} ${size} difference`, 'causal-verb', tense);
+    }
+  }
   // "plays a key role in", "played a part in": the corpus labels these stated causation.
   for (const [form, tense] of [['play', 'base'], ['plays', 'present'], ['played', 'past'], ['playing', 'gerund']] as [string, Tense][]) {
     for (const size of ['a', 'an important', 'a key', 'a major', 'a central', 'a crucial', 'a vital', 'a pivotal',
@@ -231,7 +233,7 @@ const IMPORTANCE = ['important', 'crucial', 'essential', 'key', 'pivotal', 'crit
   'play a role', 'plays a role', 'played a role', 'play an important role', 'plays an important role',
   'importance', 'role in', 'feasible', 'safe', 'recommended', 'should'];
 const COMPARATIVES = ['higher', 'lower', 'greater', 'better', 'worse', 'fewer', 'more common', 'less common',
-  'more frequent', 'less frequent', 'prevalent', 'prevalence', 'differ', 'differed', 'differences',
+  'more frequent', 'less frequent', 'prevalent', 'prevalence', 'differ', 'differed', 'difference', 'differences',
   'difference between', 'compared with', 'compared to', 'than', 'similar', 'vary', 'varied', 'varies'];
 // Fixed terms that contain a claim word but claim nothing: statistics ("Table 2 shows the effect
 // sizes") and names from probation practice ("protective factors", "cause for concern", "an equality

@@ -74,19 +74,24 @@ verb('boost', 'boosts', 'boosted', 'higher');
 verb('improve', 'improves', 'improved', 'better');
 verb('prevent', 'prevents', 'prevented', 'less');
 verb('make', 'makes', 'made', 'difference', ['a', 'difference']);
-// "plays a (key) role in", "played an important part in".
-const ROLE_SIZES = new Set(['important', 'key', 'major', 'central', 'crucial', 'vital', 'pivotal', 'significant', 'critical',
-  'decisive', 'essential', 'big', 'large', 'active', 'causal']);
-function rolePhrase(tokens: Token[], after: number): number {
-  let k = after;
-  if (tokens[k]?.lower !== 'a' && tokens[k]?.lower !== 'an') return -1;
-  k++;
-  if (ROLE_SIZES.has(tokens[k]?.lower ?? '')) k++;
-  if (tokens[k]?.lower !== 'role' && tokens[k]?.lower !== 'part') return -1;
-  return tokens[k + 1]?.lower === 'in' ? k + 2 - after : -1;
+// "plays a (key) role in", "makes a real difference": an article, perhaps a size, then the noun.
+const SIZES = new Set(['important', 'key', 'major', 'central', 'crucial', 'vital', 'pivotal', 'significant', 'critical',
+  'decisive', 'essential', 'big', 'large', 'active', 'causal', 'real', 'positive', 'huge', 'measurable', 'lasting']);
+function sizedNoun(nouns: string[], preposition?: string): (tokens: Token[], after: number) => number {
+  return (tokens, after) => {
+    let k = after;
+    if (!['a', 'an', 'the'].includes(tokens[k]?.lower ?? '')) return -1;
+    k++;
+    if (SIZES.has(tokens[k]?.lower ?? '')) k++;
+    if (!nouns.includes(tokens[k]?.lower ?? '')) return -1;
+    k++;
+    if (preposition === undefined) return k - after;
+    return tokens[k]?.lower === preposition ? k + 1 - after : -1;
+  };
 }
 verb('play', 'plays', 'played', 'with');
-for (const form of ['play', 'plays', 'played']) VERBS.set(form, { ...VERBS.get(form)!, particleAt: rolePhrase });
+for (const form of ['play', 'plays', 'played']) VERBS.set(form, { ...VERBS.get(form)!, particleAt: sizedNoun(['role', 'part'], 'in') });
+for (const form of ['make', 'makes', 'made']) VERBS.set(form, { ...VERBS.get(form)!, particle: undefined, particleAt: sizedNoun(['difference']) });
 verb('prove', 'proves', 'proved', 'suggest', ['that']);
 verb('demonstrate', 'demonstrates', 'demonstrated', 'suggest', ['that']);
 // Causal verbs we can hedge ("may ensure") but not reword safely.
@@ -177,7 +182,7 @@ function findVerb(sentence: string, cueStart: number | undefined, mode: 'reword'
     // "leads to" needs its "to" either way (else "leads" may be a noun); "makes a difference" only to reword.
     const needsParticle = info.particle && (mode === 'reword' || info.rewording === 'with');
     if (needsParticle && !info.particle!.every((p, k) => tokens[i + 1 + k]?.lower === p)) continue;
-    if (info.particleAt && info.particleAt(tokens, i + 1) < 0) continue;
+    if (info.particleAt && (mode === 'reword' || info.rewording === 'with') && info.particleAt(tokens, i + 1) < 0) continue;
     index = i;
     break;
   }
