@@ -201,6 +201,15 @@ describe('classifySentence', () => {
     assert.deepEqual(cueTexts(claim.cues, 'causal'), ['make a real difference']);
   });
 
+  it('reads "prove that" as a claim of proof whatever follows, and "do not prove that" as one disclaimer', () => {
+    const proof = classifySentence('Our findings prove that investment in probation pays off.');
+    assert.equal(proof.label, 'direct_causal');
+    assert.deepEqual(cueTexts(proof.cues, 'causal'), ['prove that']);
+    const disclaimer = classifySentence('These findings do not prove that supervision works.');
+    assert.notEqual(disclaimer.label, 'direct_causal');
+    assert.deepEqual(cueTexts(disclaimer.signals, 'disclaimer'), ['do not prove that']);
+  });
+
   it('reads an opening "Thanks to …," as crediting a cause', () => {
     const result = classifySentence('Thanks to better supervision, fewer people were recalled.');
     assert.equal(result.label, 'direct_causal');

@@ -13,6 +13,7 @@ const {
   'causal-verb': CAUSAL_VERB, 'causal-noun': CAUSAL_NOUN, 'causal-adj': CAUSAL_ADJ, 'causal-link': CAUSAL_LINK,
   association: ASSOCIATION, likelihood: LIKELIHOOD, modal: MODAL, hedge: HEDGE, negation: NEGATION, whether: WHETHER,
   'future-work': FUTURE_WORK, design: DESIGN, purpose: PURPOSE, importance: IMPORTANCE, determiner: DETERMINER,
+  evidence: EVIDENCE,
 } = CLASS_NUMBER;
 const { base: BASE, present: PRESENT, past: PAST } = TENSE_NUMBER;
 const { adjectival: ADJECTIVAL, passive: PASSIVE } = FORM_BITS;
@@ -62,6 +63,10 @@ export function classifyWithModel(model: LinearModel, text: string, options: Cla
   const doubtful = top === 'none' || (top === 'correlational' && onlyPlainAssociationNouns(scan));
   if (!blocked && threshold > 0 && doubtful && probabilities[top] < threshold && plainlyClaimsCause(scan)) {
     // The corpus rarely words claims as press releases do; plain causal verbs are claims whatever the model's doubt.
+    promote(probabilities, 'direct_causal');
+  }
+  if (!blocked && topLabel(probabilities) !== 'direct_causal' && provesThat(scan) >= 0 && !hasHedgeOrPurpose(scan)) {
+    // "These findings prove that investment pays off" claims proof, whatever follows "that".
     promote(probabilities, 'direct_causal');
   }
   if (blocked || lacksAssertion(scan) || onlyResearchTopics(scan)) {
@@ -159,6 +164,19 @@ function isFiniteBase(scan: CueScan, j: number): boolean {
 function plainlyClaimsCause(scan: CueScan): boolean {
   if (hasHedgeOrPurpose(scan)) return false;
   return hasBareFiniteCausalVerb(scan) || hasBareCauseNoun(scan) || hasNoEffectOn(scan) || opensWithCredit(scan);
+}
+
+const PROVE_FORMS = phraseFlags((entry) => ['prove', 'proves', 'proved', 'proven'].includes(entry));
+
+/** "Our findings prove that investment pays off": the match of "prove(s) that", claiming proof of what follows, or -1. */
+function provesThat(scan: CueScan): number {
+  const words = scan.words;
+  for (let j = 0; j < scan.count; j++) {
+    if (scan.cls[j] !== EVIDENCE || !PROVE_FORMS[scan.phrase[j]] || scan.negatedBy[j] >= 0) continue;
+    const last = scan.last[j];
+    if (last < words.count && words.id[last] === THAT_WORD) return j;
+  }
+  return -1;
 }
 
 /** A modal, a hedge or a statement of purpose anywhere in the sentence. */
@@ -411,6 +429,8 @@ function collectClaimCues(scan: CueScan, label: ClaimLabel): Cue[] {
   for (let j = 0; j < scan.count; j++) {
     if (scan.cls[j] === CAUSAL_LINK && !SOFT_LINKS[scan.phrase[j]]) cues.push(cue(text, scan.startOf(j), scan.endOf(j), 'causal'));
   }
+  const proof = cues.length === 0 ? provesThat(scan) : -1;
+  if (proof >= 0) cues.push(cue(text, scan.startOf(proof), scan.words.end[scan.last[proof]], 'causal'));
   return cues;
 }
 

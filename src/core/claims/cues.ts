@@ -586,6 +586,11 @@ export class CueScan {
 
   private addDisclaimer(start: number, end: number): void {
     const k = this.disclaimerCount * 2;
+    // "does not prove that" is found by two rules; one disclaimer covers both spans.
+    if (k > 0 && this.disclaimers[k - 2] === start) {
+      this.disclaimers[k - 1] = Math.max(this.disclaimers[k - 1], end);
+      return;
+    }
     if (k + 2 > this.disclaimers.length) {
       const wider = new Int32Array(this.disclaimers.length * 2);
       wider.set(this.disclaimers);
