@@ -73,10 +73,10 @@ export function classifyWithModel(model: LinearModel, text: string, options: Cla
     // A disclaimer, question or research plan is never itself an outright causal claim, nor is a
     // fragment whose only claim word is a bare base form ("Block quotes", "To reduce reoffending").
     withhold(probabilities, 'direct_causal');
-    // Nor is a question or a plan a hedged claim: "Could supervision reduce reoffending?",
-    // "we ask whether supervision may reduce…" (a disclaimer can sit beside a hedged claim, so it
-    // does not count here).
-    if (blocked && asksOrPlans(scan)) withhold(probabilities, 'conditional_causal');
+    // Nor is a question a hedged claim: "Could supervision reduce reoffending?", "we ask whether
+    // supervision may reduce…". A disclaimer or a research plan can sit beside a hedged claim
+    // ("… may reduce reoffending, but further research is needed"), so neither counts here.
+    if (blocked && asksAboutHedgedClaim(scan)) withhold(probabilities, 'conditional_causal');
   }
   if (topLabel(probabilities) === 'direct_causal' && onlyHedgedByAdverbs(scan)) {
     // "Supervision probably reduces reoffending", "It is plausible that supervision lowers…": the
@@ -98,6 +98,17 @@ function asksOrPlans(scan: CueScan): boolean {
   for (let j = 0; j < scan.count; j++) {
     const cls = scan.cls[j];
     if (cls === FUTURE_WORK || (cls === WHETHER && !isOutcomeWhether(scan, j))) return true;
+  }
+  return false;
+}
+
+/** A question mark, or a "whether" before the first hedged causal word ("we ask whether … may reduce"). */
+function asksAboutHedgedClaim(scan: CueScan): boolean {
+  if (scan.questionMark >= 0) return true;
+  for (let j = 0; j < scan.count; j++) {
+    const cls = scan.cls[j];
+    if (cls === WHETHER && !isOutcomeWhether(scan, j)) return true;
+    if (isCausalClass(cls) && scan.hedgedBy[j] >= 0) return false;
   }
   return false;
 }
