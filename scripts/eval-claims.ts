@@ -1,8 +1,10 @@
 // Scores the shipped claim model (src/core/claims/model.json, produced from dev.tsv only by
-// `npm run train:claims`) on heldout.tsv and on the in-domain bulletin set.
-//   npm run eval:claims            readable report
-//   npm run eval:claims -- --json  one JSON object on stdout
-//   npm run eval:claims -- --speed only the timing (reads heldout's sentences, scores nothing)
+// `npm run train:claims`) on heldout.tsv and on the two in-domain bulletin sets.
+//   npm run eval:claims                readable report
+//   npm run eval:claims -- --json      one JSON object on stdout
+//   npm run eval:claims -- --speed     only the timing (reads heldout's sentences, scores nothing)
+//   npm run eval:claims -- --in-domain only the bulletin sets (heldout is neither read nor scored;
+//                                      needs no ../shared)
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ClaimLabel } from '../src/core/types';
@@ -11,6 +13,9 @@ import { CLAIM_LABELS } from '../src/core/claims/model';
 import { CORPUS_DIR, REPO_ROOT, readLabelledTsv, score, type LabelledSentence, type Scores } from './train-claims';
 
 const IN_DOMAIN_PATH = path.join(REPO_ROOT, 'test/fixtures/claims/in-domain.tsv');
+// Written after the product rules of 26 November (night) and scored once before any further change:
+// in-domain.tsv had been looked at while those rules were made, so this one is the fairer estimate.
+const IN_DOMAIN_BLIND_PATH = path.join(REPO_ROOT, 'test/fixtures/claims/in-domain-blind.tsv');
 
 function evaluate(rows: LabelledSentence[]): Scores {
   return score(rows.map((r) => r.label), rows.map((r) => classifySentence(r.sentence).label));
@@ -60,6 +65,15 @@ function formatScores(title: string, s: Scores, rows: number): string {
 
 function main(): void {
   const json = process.argv.includes('--json');
+  const inDomainRows = readLabelledTsv(IN_DOMAIN_PATH);
+  const blindRows = readLabelledTsv(IN_DOMAIN_BLIND_PATH);
+  if (process.argv.includes('--in-domain')) {
+    const inDomain = evaluate(inDomainRows);
+    const blind = evaluate(blindRows);
+    if (json) console.log(JSON.stringify({ inDomain: { rows: inDomainRows.length, ...inDomain }, inDomainBlind: { rows: blindRows.length, ...blind } }));
+    else console.log(`${formatScores('in-domain.tsv (bulletin sentences)', inDomain, inDomainRows.length)}\n\n${formatScores('in-domain-blind.tsv (bulletin sentences written after the rules)', blind, blindRows.length)}`);
+    return;
+  }
   const heldoutPath = path.join(CORPUS_DIR, 'heldout.tsv');
   if (!fs.existsSync(heldoutPath)) {
     const message = `Skipping: ${heldoutPath} is not present (the labelled corpus lives in ../shared/data/causal).`;
@@ -74,9 +88,9 @@ function main(): void {
     console.log(`Speed: ${speed.cpu.toLocaleString('en-GB')} sentences per CPU-second on one core (${speed.wall.toLocaleString('en-GB')} per wall-clock second).`);
     return;
   }
-  const inDomainRows = readLabelledTsv(IN_DOMAIN_PATH);
   const corpus = evaluate(heldout);
   const inDomain = evaluate(inDomainRows);
+  const blind = evaluate(blindRows);
   const speed = measureSpeed(heldout);
   const sentencesPerSecond = speed.cpu;
   if (json) {
@@ -87,6 +101,7 @@ function main(): void {
       accuracy, macroF1, perClassF1, causalF1, confusion, sentencesPerSecond,
       sentencesPerSecondWallClock: speed.wall,
       inDomain: { rows: inDomainRows.length, ...inDomain },
+      inDomainBlind: { rows: blindRows.length, ...blind },
     }));
     return;
   }
@@ -94,6 +109,8 @@ function main(): void {
   console.log(formatScores('heldout.tsv (PubMed conclusions)', corpus, heldout.length));
   console.log('');
   console.log(formatScores('in-domain.tsv (bulletin sentences)', inDomain, inDomainRows.length));
+  console.log('');
+  console.log(formatScores('in-domain-blind.tsv (bulletin sentences written after the rules)', blind, blindRows.length));
   console.log(`\nSpeed: ${sentencesPerSecond.toLocaleString('en-GB')} sentences per CPU-second on one core ` +
     `(${speed.wall.toLocaleString('en-GB')} per wall-clock second on this machine now; best of 8 passes over heldout after ten warm-up passes).`);
 }
