@@ -40,7 +40,7 @@ function tokenise(text: string): Token[] {
 }
 
 /** How the claim is reworded: `with` keeps the object, the others put an adjective before it. */
-type Rewording = 'with' | 'lower' | 'higher' | 'better' | 'less' | 'difference' | 'suggest' | 'none';
+type Rewording = 'with' | 'lower' | 'higher' | 'better' | 'poorer' | 'less' | 'difference' | 'suggest' | 'none';
 type VerbForm = 's' | 'base' | 'past' | 'base-or-past';
 
 interface CausalVerb {
@@ -73,6 +73,11 @@ verb('raise', 'raises', 'raised', 'higher');
 verb('boost', 'boosts', 'boosted', 'higher');
 verb('improve', 'improves', 'improved', 'better');
 verb('prevent', 'prevents', 'prevented', 'less');
+verb('damage', 'damages', 'damaged', 'poorer');
+verb('harm', 'harms', 'harmed', 'poorer');
+verb('undermine', 'undermines', 'undermined', 'poorer');
+verb('worsen', 'worsens', 'worsened', 'poorer');
+verb('impair', 'impairs', 'impaired', 'poorer');
 verb('make', 'makes', 'made', 'difference', ['a', 'difference']);
 // "plays a (key) role in", "makes a real difference": an article, perhaps a size, then the noun.
 const SIZES = new Set(['important', 'key', 'major', 'central', 'crucial', 'vital', 'pivotal', 'significant', 'critical',
@@ -118,6 +123,7 @@ for (const [lemma, s, past] of [
 VERBS.delete('lower');
 
 const PARTICIPLES: Record<string, string> = { drove: 'driven', led: 'led', made: 'made', cut: 'cut', brought: 'brought' };
+const PAST_OF_PARTICIPLE = new Map(Object.entries(PARTICIPLES).map(([past, participle]) => [participle, past]));
 
 // Connectives that assert the cause themselves; dropped along with the verb.
 const CAUSAL_CONNECTIVES = new Set(['therefore', 'thus', 'hence', 'consequently']);
@@ -129,7 +135,24 @@ const NOT_A_SUBJECT = new Set([
   'did', 'not', "n't", 'never', 'cannot', 'and', 'or', 'but', 'if', 'whether', 'how', 'why', 'the', 'a', 'an',
   'their', 'its', 'his', 'her', 'our', 'your', 'my', 'these', 'those', 'of', 'in', 'on', 'for', 'with', 'by', 'from',
   'at', 'as', 'than', 'into', 'about', 'between', 'such', 'no', 'any', 'some', 'each', 'every',
+  'is', 'are', 'was', 'were', 'be', 'been', 'being',
 ]);
+const COPULAS = new Set(['is', 'are', 'was', 'were']);
+
+/** "were caused by", "is driven by": a copula, a causal verb's past participle, then "by". */
+function findPassive(sentence: string, cueStart: number | undefined): { tokens: Token[]; copula: number; verb: number } | undefined {
+  const tokens = tokenise(sentence);
+  for (let i = 1; i + 1 < tokens.length; i++) {
+    if (cueStart !== undefined && tokens[i].end <= cueStart) continue;
+    const word = tokens[i].lower;
+    const info = VERBS.get(word) ?? VERBS.get(PAST_OF_PARTICIPLE.get(word) ?? '');
+    if (!info) continue;
+    const participle = info.form === 'past' || info.form === 'base-or-past' || PAST_OF_PARTICIPLE.has(word);
+    if (!participle || !COPULAS.has(tokens[i - 1].lower) || tokens[i + 1].lower !== 'by') return undefined;
+    return tokens[i + 2]?.isWord ? { tokens, copula: i - 1, verb: i } : undefined;
+  }
+  return undefined;
+}
 const PREPOSITIONS = new Set(['of', 'in', 'on', 'for', 'with', 'by', 'from', 'at', 'as', 'than', 'into', 'about', 'between', 'among', 'under', 'after', 'before', 'during', 'without', 'through', 'across']);
 const RELATIVE_PRONOUNS = new Set(['what', 'which', 'that', 'who']);
 const PLURAL_PRONOUNS = new Set(['they', 'we', 'these', 'those', 'both', 'people', 'children', 'men', 'women', 'data']);
@@ -242,6 +265,12 @@ function copula(site: VerbSite): string {
  * reoffending"), or returns undefined when no grammatical rewrite is known for the sentence.
  */
 export function rewordAsAssociation(sentence: string, cueStart?: number): SentenceEdit | undefined {
+  const passive = findPassive(sentence, cueStart);
+  if (passive) {
+    // "Missed appointments were caused by poor communication" → "… were associated with poor communication".
+    const { tokens, copula, verb } = passive;
+    return { start: tokens[copula].start, end: tokens[verb + 1].end, newText: `${tokens[copula].lower} associated with` };
+  }
   const site = findVerb(sentence, cueStart, 'reword');
   if (!site) return undefined;
   const { tokens, info } = site;
@@ -274,6 +303,7 @@ export function rewordAsAssociation(sentence: string, cueStart?: number): Senten
     case 'lower':
     case 'higher':
     case 'better':
+    case 'poorer':
     case 'less':
       return rewordComparison(site, start, associated);
     default:
@@ -289,6 +319,13 @@ function rewordComparison(site: VerbSite, start: number, associated: string): Se
   if (!first || !first.isWord || NOT_AN_OBJECT.has(first.lower) || first.lower.endsWith('ly') || /^\d/.test(first.text)) {
     return rewordDefiniteMeasure(site, start, associated);
   }
+  // "prevents young adults from reoffending" and "reduces reoffending more than custody does" have
+  // no associational form we can build by putting an adjective before the object.
+  for (let i = site.after + 1; i < tokens.length && i <= site.after + 6; i++) {
+    const word = tokens[i].lower;
+    if (word === 'than' || (word === 'from' && site.info.rewording === 'less')) return undefined;
+    if (!tokens[i].isWord) break;
+  }
   const by = findByAmount(tokens, site.after);
   if (by) {
     const direction = site.info.rewording === 'lower' ? 'lower' : site.info.rewording === 'less' ? undefined : 'higher';
@@ -296,6 +333,12 @@ function rewordComparison(site: VerbSite, start: number, associated: string): Se
     const object = textBetween(tokens, site.after, by.byIndex);
     return { start, end: by.end, newText: `${associated} ${object} ${by.amount} ${direction}` };
   }
+  // A "by" we cannot read as an amount ("by half", "by a large margin") would be left dangling.
+  for (let i = site.after + 1; i < tokens.length && i <= site.after + 5 && tokens[i - 1].isWord; i++) {
+    if (tokens[i].lower === 'by') return undefined;
+  }
+  // "undermines trust" is not "poorer trust": only objects that take "poorer" are reworded.
+  if (site.info.rewording === 'poorer' && !QUALITIES.has(first.lower)) return undefined;
   return { start, end: tokens[site.after - 1].end, newText: `${associated} ${adjectiveFor(site.info.rewording, first.lower)}` };
 }
 
@@ -305,13 +348,22 @@ function rewordDefiniteMeasure(site: VerbSite, start: number, associated: string
   const the = tokens[site.after];
   const noun = tokens[site.after + 1];
   if (the?.lower !== 'the' || !noun?.isWord || site.info.rewording === 'less') return undefined;
-  const adjective = site.info.rewording === 'better' ? 'better' : site.info.rewording === 'lower' ? 'lower' : 'higher';
+  if (site.info.rewording === 'better' || site.info.rewording === 'poorer') {
+    // "improves the quality of supervision" → "is associated with better quality of supervision".
+    return QUALITIES.has(noun.lower) ? { start, end: the.end, newText: `${associated} ${site.info.rewording}` } : undefined;
+  }
+  const adjective = site.info.rewording === 'lower' ? 'lower' : 'higher';
   if (MEASURES.has(noun.lower)) return { start, end: the.end, newText: `${associated} a ${adjective}` };
   if (isPlural(noun.lower) && MEASURES.has(singularOf(noun.lower))) return { start, end: the.end, newText: `${associated} ${adjective}` };
   return undefined;
 }
 
+// What "better" and "poorer" read well before, with or without "the … of" after them.
+const QUALITIES = new Set(['quality', 'standard', 'standards', 'outcomes', 'health', 'wellbeing', 'well-being', 'compliance',
+  'engagement', 'practice', 'relationships', 'supervision', 'experience', 'experiences']);
+
 function adjectiveFor(rewording: Rewording, objectWord: string): string {
+  if (rewording === 'poorer') return 'poorer';
   const countable = isPlural(objectWord) && !MEASURES.has(singularOf(objectWord));
   if (rewording === 'better') return 'better';
   if (rewording === 'higher') return countable ? 'more' : 'higher';
@@ -325,10 +377,15 @@ function findByAmount(tokens: Token[], from: number): { byIndex: number; amount:
     if (!tokens[i - 1].isWord) return undefined;
     if (tokens[i].lower !== 'by') continue;
     const number = tokens[i + 1];
-    if (!number || !/^\d+(?:\.\d+)?$/.test(number.text)) return undefined;
+    // "by a third", "by two thirds": a share, kept as written ("… a third lower"). "By half" has
+    // no such form ("half lower" is not English), so it gets no rewording.
+    if (tokens[i + 1]?.lower === 'half') return undefined;
+    const share = shareAfter(tokens, i + 1);
+    if (share) return { byIndex: i, amount: share.text, end: share.end };
+    if (!number || !(/^\d+(?:\.\d+)?$/.test(number.text) || NUMBER_WORDS.has(number.lower))) return undefined;
+    const one = number.text === '1' || number.lower === 'one';
     const unit = tokens[i + 2];
     const next = tokens[i + 3];
-    const one = number.text === '1';
     if (unit?.text === '%') return { byIndex: i, amount: `${number.text}%`, end: unit.end };
     if (unit?.lower === 'percentage' && (next?.lower === 'points' || next?.lower === 'point')) {
       return { byIndex: i, amount: `${number.text} percentage ${one ? 'point' : 'points'}`, end: next.end };
@@ -344,12 +401,31 @@ function findByAmount(tokens: Token[], from: number): { byIndex: number; amount:
   return undefined;
 }
 
+const NUMBER_WORDS = new Set(['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve',
+  'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty', 'thirty', 'forty', 'fifty']);
+const SHARES = new Set(['third', 'quarter', 'fifth', 'tenth', 'thirds', 'quarters', 'fifths']);
+const SHARE_COUNTS = new Set(['a', 'one', 'two', 'three', 'four']);
+
+function shareAfter(tokens: Token[], at: number): { text: string; end: number } | undefined {
+  if (SHARE_COUNTS.has(tokens[at]?.lower ?? '') && SHARES.has(tokens[at + 1]?.lower ?? '')) {
+    return { text: `${tokens[at].lower} ${tokens[at + 1].lower}`, end: tokens[at + 1].end };
+  }
+  return undefined;
+}
+
 function textBetween(tokens: Token[], from: number, to: number): string {
   return tokens.slice(from, to).map((t) => t.text).join(' ');
 }
 
 /** Hedges a causal verb with "may" ("reduces" → "may reduce", "reduced" → "may have reduced"). */
 export function hedgeWithMay(sentence: string, cueStart?: number): SentenceEdit | undefined {
+  const passive = findPassive(sentence, cueStart);
+  if (passive) {
+    // "were caused by" → "may have been caused by"; "is driven by" → "may be driven by".
+    const { tokens, copula, verb } = passive;
+    const be = tokens[copula].lower === 'was' || tokens[copula].lower === 'were' ? 'may have been' : 'may be';
+    return { start: tokens[copula].start, end: tokens[verb].start - 1, newText: be };
+  }
   const tokens = tokenise(sentence);
   for (let i = 1; i < tokens.length; i++) {
     if (cueStart !== undefined && tokens[i].end <= cueStart) continue;
