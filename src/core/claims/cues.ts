@@ -229,8 +229,8 @@ function buildLexicon(): Map<string, Phrase[]> {
 
 // Words that make a following past form read as an adjective ("the reduced risk", "with increased odds").
 const DETERMINERS = ['a', 'an', 'the', 'with', 'of', 'and', 'or', 'in', 'for', 'to', 'by', 'from', 'their', 'its', 'his', 'her', 'this', 'these'];
+// ("plays a role" and "plays an important role" are causal verb phrases in the core lexicon.)
 const IMPORTANCE = ['important', 'crucial', 'essential', 'key', 'pivotal', 'critical', 'vital', 'necessary',
-  'play a role', 'plays a role', 'played a role', 'play an important role', 'plays an important role',
   'importance', 'role in', 'feasible', 'safe', 'recommended', 'should'];
 const COMPARATIVES = ['higher', 'lower', 'greater', 'better', 'worse', 'fewer', 'more common', 'less common',
   'more frequent', 'less frequent', 'prevalent', 'prevalence', 'differ', 'differed', 'difference', 'differences',
