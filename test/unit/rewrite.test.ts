@@ -125,6 +125,8 @@ describe('rewording hedged causal claims as associations', () => {
     const s1 = 'Accommodation support may reduce reoffending.';
     const s2 = 'Stronger working relationships could improve completion rates.';
     assert.equal(applied(s1, rewordHedgedAsAssociation(s1)), 'Accommodation support may be associated with lower reoffending.');
+    const s3 = 'Better accommodation support might lower reoffending among young adults.';
+    assert.equal(applied(s3, rewordHedgedAsAssociation(s3)), 'Better accommodation support might be associated with lower reoffending among young adults.');
     assert.equal(applied(s2, rewordHedgedAsAssociation(s2)), 'Stronger working relationships could be associated with better completion rates.');
   });
 

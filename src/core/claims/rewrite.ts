@@ -119,7 +119,9 @@ for (const [lemma, s, past] of [
 ]) {
   verb(lemma, s, past, 'none');
 }
-// "lower" as a base-form verb is too often an adjective ("lower reoffending") to treat as a cue.
+// "lower" as a base-form verb is too often an adjective ("lower reoffending") to treat as a cue;
+// straight after a modal ("could lower the risk") it can only be the verb.
+const LOWER_AFTER_MODAL = VERBS.get('lower')!;
 VERBS.delete('lower');
 
 const PARTICIPLES: Record<string, string> = { drove: 'driven', led: 'led', made: 'made', cut: 'cut', brought: 'brought' };
@@ -455,10 +457,11 @@ export function rewordHedgedAsAssociation(sentence: string, cueStart?: number): 
   const tokens = tokenise(sentence);
   for (let i = 1; i < tokens.length; i++) {
     if (cueStart !== undefined && tokens[i].end <= cueStart) continue;
-    const info = VERBS.get(tokens[i].lower);
-    if (!info) continue;
     const modal = tokens[i - 1];
-    if (!['may', 'might', 'could'].includes(modal.lower) || (info.form !== 'base' && info.form !== 'base-or-past')) return undefined;
+    const hedging = ['may', 'might', 'could'].includes(modal.lower);
+    const info = VERBS.get(tokens[i].lower) ?? (hedging && tokens[i].lower === 'lower' ? LOWER_AFTER_MODAL : undefined);
+    if (!info) continue;
+    if (!hedging || (info.form !== 'base' && info.form !== 'base-or-past')) return undefined;
     if (info.particle && !info.particle.every((p, k) => tokens[i + 1 + k]?.lower === p)) return undefined;
     const particleCount = info.particleAt ? info.particleAt(tokens, i + 1) : (info.particle?.length ?? 0);
     if (particleCount < 0) return undefined;
