@@ -78,7 +78,7 @@ verb('harm', 'harms', 'harmed', 'poorer');
 verb('undermine', 'undermines', 'undermined', 'poorer');
 verb('worsen', 'worsens', 'worsened', 'poorer');
 verb('impair', 'impairs', 'impaired', 'poorer');
-verb('make', 'makes', 'made', 'difference', ['a', 'difference']);
+verb('make', 'makes', 'made', 'difference');
 // "plays a (key) role in", "makes a real difference": an article, perhaps a size, then the noun.
 const SIZES = new Set(['important', 'key', 'major', 'central', 'crucial', 'vital', 'pivotal', 'significant', 'critical',
   'decisive', 'essential', 'big', 'large', 'active', 'causal', 'real', 'positive', 'huge', 'measurable', 'lasting']);
@@ -96,7 +96,7 @@ function sizedNoun(nouns: string[], preposition?: string): (tokens: Token[], aft
 }
 verb('play', 'plays', 'played', 'with');
 for (const form of ['play', 'plays', 'played']) VERBS.set(form, { ...VERBS.get(form)!, particleAt: sizedNoun(['role', 'part'], 'in') });
-for (const form of ['make', 'makes', 'made']) VERBS.set(form, { ...VERBS.get(form)!, particle: undefined, particleAt: sizedNoun(['difference']) });
+for (const form of ['make', 'makes', 'made']) VERBS.set(form, { ...VERBS.get(form)!, particleAt: sizedNoun(['difference']) });
 verb('prove', 'proves', 'proved', 'suggest', ['that']);
 verb('demonstrate', 'demonstrates', 'demonstrated', 'suggest', ['that']);
 // Causal verbs we can hedge ("may ensure") but not reword safely.
@@ -424,9 +424,9 @@ export function hedgeWithMay(sentence: string, cueStart?: number): SentenceEdit 
   const passive = findPassive(sentence, cueStart);
   if (passive) {
     // "were caused by" → "may have been caused by"; "is driven by" → "may be driven by".
-    const { tokens, copula, verb } = passive;
+    const { tokens, copula } = passive;
     const be = tokens[copula].lower === 'was' || tokens[copula].lower === 'were' ? 'may have been' : 'may be';
-    return { start: tokens[copula].start, end: tokens[verb].start - 1, newText: be };
+    return { start: tokens[copula].start, end: tokens[copula].end, newText: be };
   }
   const tokens = tokenise(sentence);
   for (let i = 1; i < tokens.length; i++) {
