@@ -174,6 +174,13 @@ const PURPOSE = ['aimed to', 'aim to', 'aims to', 'sought to', 'designed to', 'i
   'in order to', 'we examined', 'we assessed', 'we investigated', 'we evaluated', 'we compared',
   'to examine', 'to assess', 'to investigate', 'to evaluate', 'to determine', 'to explore'];
 
+// How "makes … difference" and "plays … role/part" may be sized: "makes a real difference", "plays
+// a key role". Exported so the rewrites (rewrite.ts) accept exactly the phrases matched here.
+export const DIFFERENCE_SIZES = ['a', 'a real', 'a big', 'a positive', 'a significant', 'a huge', 'a major', 'a measurable',
+  'a lasting', 'the'];
+export const ROLE_SIZES = ['a', 'an important', 'a key', 'a major', 'a central', 'a crucial', 'a vital', 'a pivotal',
+  'a significant', 'a critical', 'a decisive', 'an essential', 'a big', 'a large', 'an active', 'a causal'];
+
 function buildLexicon(): Map<string, Phrase[]> {
   const byFirst = new Map<string, Phrase[]>();
   const add = (text: string, cls: CueClass, tense?: Tense) => {
@@ -190,14 +197,13 @@ function buildLexicon(): Map<string, Phrase[]> {
     for (const [form, tense] of forms) add(particle ? `${form} ${particle}` : form, 'causal-verb', tense);
   }
   for (const [form, tense] of [['make', 'base'], ['makes', 'present'], ['made', 'past'], ['making', 'gerund']] as [string, Tense][]) {
-    for (const size of ['a', 'a real', 'a big', 'a positive', 'a significant', 'a huge', 'a major', 'a measurable', 'a lasting', 'the']) {
+    for (const size of DIFFERENCE_SIZES) {
       add(`${form} ${size} difference`, 'causal-verb', tense);
     }
   }
   // "plays a key role in", "played a part in": the corpus labels these stated causation.
   for (const [form, tense] of [['play', 'base'], ['plays', 'present'], ['played', 'past'], ['playing', 'gerund']] as [string, Tense][]) {
-    for (const size of ['a', 'an important', 'a key', 'a major', 'a central', 'a crucial', 'a vital', 'a pivotal',
-      'a significant', 'a critical', 'a decisive', 'an essential', 'a big', 'a large', 'an active', 'a causal']) {
+    for (const size of ROLE_SIZES) {
       add(`${form} ${size} role`, 'causal-verb', tense);
       add(`${form} ${size} part`, 'causal-verb', tense);
     }
@@ -357,7 +363,8 @@ const REPORTING_VERBS = defineWordSet(['show', 'shows', 'showed', 'shown', 'demo
   'mean', 'means', 'meant', 'imply', 'implies', 'implied', 'tell', 'tells']);
 const THAT = wordId('that');
 const CLAUSE_OPENERS = defineWordSet(['that', 'how', 'why', 'what', 'which', 'whether']);
-const NECESSARILY = defineWordSet(['necessarily', 'by', 'itself', 'themselves', 'us']);
+// Words that may stand around the reporting verb: "does not necessarily mean", "cannot by itself show", "cannot tell us how".
+const REPORTING_FILLERS = defineWordSet(['necessarily', 'by', 'itself', 'themselves', 'us']);
 // "should not be read as evidence that…", "there is no evidence that…", "is not proof that…".
 const EVIDENCE_NOUNS = defineWordSet(['evidence', 'proof']);
 const EVIDENCE_FILLERS = defineWordSet(['be', 'been', 'read', 'taken', 'seen', 'treated', 'interpreted', 'as', 'is', 'are',
@@ -577,10 +584,10 @@ export class CueScan {
     }
     if (k + 1 < words.count && words.inSet(k, EVIDENCE_NOUNS) && words.id[k + 1] === THAT) return words.end[k + 1];
     k = this.last[j];
-    while (k < words.count && words.inSet(k, NECESSARILY)) k++;
+    while (k < words.count && words.inSet(k, REPORTING_FILLERS)) k++;
     if (k >= words.count || !words.inSet(k, REPORTING_VERBS)) return -1;
     k++;
-    while (k < words.count && words.inSet(k, NECESSARILY)) k++;
+    while (k < words.count && words.inSet(k, REPORTING_FILLERS)) k++;
     return k < words.count && words.inSet(k, CLAUSE_OPENERS) ? words.end[k] : -1;
   }
 

@@ -4,6 +4,7 @@
 // that fix is simply not offered.
 import type { Fix, TextRange } from '../types';
 import type { MaskedReader } from '../text/maskedPieces';
+import { DIFFERENCE_SIZES, ROLE_SIZES } from './cues';
 
 /** A replacement inside one sentence; offsets are relative to the sentence text. */
 export interface SentenceEdit {
@@ -80,8 +81,8 @@ verb('worsen', 'worsens', 'worsened', 'poorer');
 verb('impair', 'impairs', 'impaired', 'poorer');
 verb('make', 'makes', 'made', 'difference');
 // "plays a (key) role in", "makes a real difference": an article, perhaps a size, then the noun.
-const SIZES = new Set(['important', 'key', 'major', 'central', 'crucial', 'vital', 'pivotal', 'significant', 'critical',
-  'decisive', 'essential', 'big', 'large', 'active', 'causal', 'real', 'positive', 'huge', 'measurable', 'lasting']);
+// The adjectives in the lexicon's sized phrases, without their articles.
+const SIZES = new Set([...ROLE_SIZES, ...DIFFERENCE_SIZES].map((size) => size.split(' ').slice(1).join(' ')).filter(Boolean));
 function sizedNoun(nouns: string[], preposition?: string): (tokens: Token[], after: number) => number {
   return (tokens, after) => {
     let k = after;
