@@ -65,11 +65,16 @@ export function classifyWithModel(model: LinearModel, text: string, options: Cla
     // The corpus rarely words claims as press releases do; plain causal verbs are claims whatever the model's doubt.
     promote(probabilities, 'direct_causal');
   }
+  if (!blocked && threshold > 0 && top === 'none' && probabilities.none < threshold && plainlyHedgesCause(scan)) {
+    // "could damage the working relationship", "It is possible that procedural justice strengthens
+    // compliance": a hedged causal verb is a hedged claim, however unfamiliar the verb is to the model.
+    promote(probabilities, 'conditional_causal');
+  }
   if (!blocked && topLabel(probabilities) !== 'direct_causal' && provesThat(scan) >= 0 && !hasHedgeOrPurpose(scan)) {
     // "These findings prove that investment pays off" claims proof, whatever follows "that".
     promote(probabilities, 'direct_causal');
   }
-  if (blocked || lacksAssertion(scan) || onlyResearchTopics(scan)) {
+  if (blocked || lacksAssertion(scan) || onlyResearchTopics(scan) || onlyRecommends(scan)) {
     // A disclaimer, question or research plan is never itself an outright causal claim, nor is a
     // fragment whose only claim word is a bare base form ("Block quotes", "To reduce reoffending").
     withhold(probabilities, 'direct_causal');
@@ -174,7 +179,49 @@ function isFiniteBase(scan: CueScan, j: number): boolean {
  */
 function plainlyClaimsCause(scan: CueScan): boolean {
   if (hasHedgeOrPurpose(scan)) return false;
-  return hasBareFiniteCausalVerb(scan) || hasBareCauseNoun(scan) || hasNoEffectOn(scan) || opensWithCredit(scan);
+  return hasBareFiniteCausalVerb(scan) || hasBareCauseNoun(scan) || hasNoEffectOn(scan) || opensWithCredit(scan) || isEssentialFor(scan);
+}
+
+const COPULA_WORDS = defineWordSet(['is', 'are', 'was', 'were', 'be', 'remain', 'remains', 'seem', 'seems']);
+const ESSENTIAL = defineWordSet(['crucial', 'critical', 'essential', 'key', 'vital', 'fundamental', 'pivotal', 'instrumental', 'indispensable']);
+const FOR_TO_IN = defineWordSet(['for', 'to', 'in']);
+
+/**
+ * "Continuity of officer is essential for desistance", "are crucial for optimal healing": something
+ * named as indispensable to an outcome, which the corpus labels stated causation. ("Important to" is
+ * left out, and so is an opening "It is …": "it is important to note", "it is essential for staff to
+ * record" recommend rather than claim.)
+ */
+function isEssentialFor(scan: CueScan): boolean {
+  const words = scan.words;
+  if (words.count > 0 && words.id[0] === IT) return false; // "It is essential for staff to record…"
+  for (let i = 1; i + 1 < words.count; i++) {
+    if (!words.inSet(i, ESSENTIAL) || !words.inSet(i + 1, FOR_TO_IN)) continue;
+    if (words.inSet(i - 1, COPULA_WORDS) || (i > 1 && words.inSet(i - 2, COPULA_WORDS))) return true;
+  }
+  return false;
+}
+
+/**
+ * Causal wording hedged by a modal just before it ("could damage", "may be beneficial", "might have
+ * an effect"), or a finite causal verb inside "It is possible/plausible/likely that …"; not negated,
+ * not an authors' action, and no unhedged claim of cause beside it.
+ */
+function plainlyHedgesCause(scan: CueScan): boolean {
+  const framed = opensWithPossibility(scan);
+  let hedged = false;
+  for (let j = 0; j < scan.count; j++) {
+    const cls = scan.cls[j];
+    if (cls === PURPOSE) return false;
+    if (!isCausalClass(cls)) continue;
+    if (scan.negatedBy[j] >= 0 || isAuthorsAction(scan, j) || (scan.form[j] & ADJECTIVAL) !== 0) return false;
+    const tense = scan.tense[j];
+    if (scan.hedgedBy[j] >= 0 && scan.cls[scan.hedgedBy[j]] === MODAL && (tense === BASE || cls !== CAUSAL_VERB)) hedged = true;
+    else if (cls !== CAUSAL_VERB) return false;
+    else if (framed && (tense === PRESENT || tense === PAST || (tense === BASE && isFiniteBase(scan, j)))) hedged = true;
+    else return false;
+  }
+  return hedged;
 }
 
 const PROVE_FORMS = phraseFlags((entry) => ['prove', 'proves', 'proved', 'proven'].includes(entry));
@@ -258,13 +305,19 @@ const IT = wordId('it');
 const IS_SEEMS = defineWordSet(['is', 'seems', 'appears', 'was', 'remains']);
 const OPEN_POSSIBILITY = defineWordSet(['possible', 'plausible', 'likely', 'conceivable']);
 
+/** "It is possible that …", "It seems likely that …". */
+function opensWithPossibility(scan: CueScan): boolean {
+  const words = scan.words;
+  return words.count > 3 && words.id[0] === IT && words.inSet(1, IS_SEEMS) && words.inSet(2, OPEN_POSSIBILITY) && words.id[3] === THAT_WORD;
+}
+
 /**
  * Every causal word follows a hedging adverb ("probably reduces"), or the sentence opens with
  * "It is possible/plausible/likely that …".
  */
 function onlyHedgedByAdverbs(scan: CueScan): boolean {
   const words = scan.words;
-  const framed = words.count > 3 && words.id[0] === IT && words.inSet(1, IS_SEEMS) && words.inSet(2, OPEN_POSSIBILITY) && words.id[3] === THAT_WORD;
+  const framed = opensWithPossibility(scan);
   let causal = 0;
   for (let j = 0; j < scan.count; j++) {
     const cls = scan.cls[j];
@@ -295,6 +348,29 @@ function onlyPlainAssociationNouns(scan: CueScan): boolean {
     seen = true;
   }
   return seen;
+}
+
+const SHOULD = wordId('should');
+
+/**
+ * A recommendation whose claim words only name aims or topics: "Practitioners should build trust to
+ * reduce breaches", "surgeons should choose … on cost and side effect profile". Any finite causal
+ * verb ("should invest in continuity, which reduces reoffending"), "can" or a causal link keeps the claim.
+ */
+function onlyRecommends(scan: CueScan): boolean {
+  const words = scan.words;
+  let should = -1;
+  for (let i = 0; i < words.count; i++) if (words.id[i] === SHOULD) should = i;
+  if (should < 0) return false;
+  for (let j = 0; j < scan.count; j++) {
+    const cls = scan.cls[j];
+    if (cls === CAUSAL_LINK && !SOFT_LINKS[scan.phrase[j]]) return false;
+    if (cls !== CAUSAL_VERB) continue;
+    if (scan.enabledBy[j] >= 0) return false;
+    const tense = scan.tense[j];
+    if (tense === PRESENT || (tense === PAST && (scan.form[j] & ADJECTIVAL) === 0) || (tense === BASE && isFiniteBase(scan, j))) return false;
+  }
+  return true;
 }
 
 /** No claim wording beyond base-form verbs that open the text or follow "to" (headings, purposes). */

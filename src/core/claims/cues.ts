@@ -89,7 +89,7 @@ const CAUSAL_VERBS = [
   'enable', 'foster', 'encourage', 'mediate', 'regulate', 'make', 'shape', 'hinder', 'undermine',
   'optimise', 'optimize', 'maximise', 'maximize', 'normalise', 'normalize', 'lengthen', 'modify',
   'exert', 'confer', 'resolve', 'abolish', 'expand', 'keep', 'put', 'upset', 'contribute', 'lead',
-  'result', 'translate', 'predispose', 'underpin', 'fuel', 'hamper', 'erode', 'bolster',
+  'result', 'translate', 'predispose', 'underpin', 'fuel', 'hamper', 'erode', 'bolster', 'slash', 'halve',
 ];
 
 // Particles that must follow for the verb to count ("leads to", not "leads the team").
@@ -123,9 +123,10 @@ const ASSOCIATION = [
   'relates to', 'connected', 'connection', 'co occurred', 'went together', 'go together',
   'in tandem', 'higher risk', 'lower risk', 'increased risk', 'greater risk', 'elevated risk',
   'odds', 'inversely', 'positively associated', 'negatively associated', 'independently associated',
+  'varied with', 'vary with', 'varies with', 'varying with',
 ];
 
-const LIKELIHOOD = ['more likely', 'less likely', 'most likely to', 'least likely to', 'as likely to', 'as likely as'];
+const LIKELIHOOD = ['more likely', 'less likely', 'more often', 'less often', 'most likely to', 'least likely to', 'as likely to', 'as likely as'];
 
 const MODALS = ['may', 'might', 'could', 'would', 'may be able to', 'could be'];
 
@@ -249,7 +250,9 @@ const FIXED_TERMS = ['effect size', 'effect sizes', 'fixed effect', 'fixed effec
   'mixed effects', 'main effect', 'main effects', 'interaction effect', 'interaction effects', 'design effect',
   'protective factor', 'protective factors', 'cause for concern', 'causes for concern', 'impact assessment',
   'impact assessments', 'what works centre', 'what works centres', 'what works network', 'what works evidence',
-  'what works literature', 'what works movement', 'effective proposal framework', 'effective practice'];
+  'what works literature', 'what works movement', 'effective proposal framework', 'effective practice',
+  // "made up 62% of the sample": makes up, not makes.
+  'make up', 'makes up', 'made up', 'making up'];
 const COPULAS = ['is', 'are', 'was', 'were', 'be', 'been', 'being', 'has been', 'have been', 'had been'];
 
 function buildLexiconWithExtras(): Map<string, Phrase[]> {
