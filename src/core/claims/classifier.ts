@@ -44,6 +44,13 @@ export interface ClassifyOptions {
   bareVerbOverride?: number;
 }
 
+/**
+ * Hedged causal wording ("could damage", "may be due to") is a hedged claim unless the model is at
+ * least this sure there is no claim. Higher than the bare-verb threshold: a modal right before a
+ * causal word rarely means anything else (0.7 and 0.9 were tried on dev cross-validation, 0.9 by 0.001).
+ */
+const HEDGED_OVERRIDE = 0.9;
+
 export const DEFAULT_OPTIONS: Required<ClassifyOptions> = { bareVerbOverride: 0.7 };
 
 // One analysis and one feature buffer, reused for every sentence: classifying allocates little
@@ -65,7 +72,7 @@ export function classifyWithModel(model: LinearModel, text: string, options: Cla
     // The corpus rarely words claims as press releases do; plain causal verbs are claims whatever the model's doubt.
     promote(probabilities, 'direct_causal');
   }
-  if (!blocked && threshold > 0 && top === 'none' && probabilities.none < threshold && plainlyHedgesCause(scan)) {
+  if (!blocked && threshold > 0 && top === 'none' && probabilities.none < HEDGED_OVERRIDE && plainlyHedgesCause(scan)) {
     // "could damage the working relationship", "It is possible that procedural justice strengthens
     // compliance": a hedged causal verb is a hedged claim, however unfamiliar the verb is to the model.
     promote(probabilities, 'conditional_causal');
@@ -213,6 +220,12 @@ function plainlyHedgesCause(scan: CueScan): boolean {
   for (let j = 0; j < scan.count; j++) {
     const cls = scan.cls[j];
     if (cls === PURPOSE) return false;
+    if (cls === CAUSAL_LINK && DUE_TO[scan.phrase[j]]) {
+      // "may be due to", "might be owing to": the modal hedges the link.
+      if (modalJustBefore(scan, j)) hedged = true;
+      else return false;
+      continue;
+    }
     if (!isCausalClass(cls)) continue;
     if (scan.negatedBy[j] >= 0 || isAuthorsAction(scan, j) || (scan.form[j] & ADJECTIVAL) !== 0) return false;
     const tense = scan.tense[j];
@@ -222,6 +235,17 @@ function plainlyHedgesCause(scan: CueScan): boolean {
     else return false;
   }
   return hedged;
+}
+
+const DUE_TO = phraseFlags((entry) => entry === 'due to' || entry === 'owing to');
+
+/** A modal ends at most two words before match j ("may be due to"). */
+function modalJustBefore(scan: CueScan, j: number): boolean {
+  for (let k = j - 1; k >= 0; k--) {
+    if (scan.first[j] - scan.last[k] > 2) return false;
+    if (scan.cls[k] === MODAL) return true;
+  }
+  return false;
 }
 
 const PROVE_FORMS = phraseFlags((entry) => ['prove', 'proves', 'proved', 'proven'].includes(entry));

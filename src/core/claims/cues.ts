@@ -62,6 +62,7 @@ const IRREGULAR: Record<string, [string, string, string]> = {
   keep: ['keeps', 'kept', 'keeping'],
   underpin: ['underpins', 'underpinned', 'underpinning'],
   fuel: ['fuels', 'fuelled', 'fuelling'],
+  stem: ['stems', 'stemmed', 'stemming'],
 };
 
 const EXTRA_PAST: Record<string, string> = { drive: 'driven', show: 'shown', prove: 'proven', fuel: 'fueled' };
@@ -124,6 +125,9 @@ const ASSOCIATION = [
   'in tandem', 'higher risk', 'lower risk', 'increased risk', 'greater risk', 'elevated risk',
   'odds', 'inversely', 'positively associated', 'negatively associated', 'independently associated',
   'varied with', 'vary with', 'varies with', 'varying with',
+  // Co-variation, not an agent: "rates increased with age", "tended to decrease with severity".
+  'increased with', 'increases with', 'increase with', 'increasing with', 'decreased with', 'decreases with',
+  'decrease with', 'decreasing with',
 ];
 
 const LIKELIHOOD = ['more likely', 'less likely', 'more often', 'less often', 'most likely to', 'least likely to', 'as likely to', 'as likely as'];
@@ -207,6 +211,13 @@ function buildLexicon(): Map<string, Phrase[]> {
     for (const size of ROLE_SIZES) {
       add(`${form} ${size} role`, 'causal-verb', tense);
       add(`${form} ${size} part`, 'causal-verb', tense);
+    }
+  }
+  // "may result from", "stems from": the cause follows, unlike "result in".
+  for (const base of ['result', 'stem']) {
+    const [present, past, gerund] = inflect(base);
+    for (const [form, tense] of [[base, 'base'], [present, 'present'], [past, 'past'], [gerund, 'gerund']] as [string, Tense][]) {
+      add(`${form} from`, 'causal-verb', tense);
     }
   }
   add('works', 'causal-verb', 'present');
