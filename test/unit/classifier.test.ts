@@ -159,6 +159,39 @@ describe('classifySentence', () => {
     assert.equal(classifySentence('Supervision reduces reoffending.').label, 'direct_causal');
   });
 
+  it('reads hedged causal wording the model is unsure of as hedged, whatever the verb', () => {
+    for (const text of [
+      'Frequent changes of supervising officer could damage trust.',
+      'It is possible that procedural justice strengthens compliance.',
+      'Better continuity might be beneficial for young adults.',
+      'Part of the gap may be due to better supervision.',
+    ]) {
+      assert.equal(classifySentence(text).label, 'conditional_causal', text);
+    }
+    // Negated, or in a question, it is not.
+    assert.notEqual(classifySentence('Could frequent changes of officer damage trust?').label, 'conditional_causal');
+  });
+
+  it('reads "essential for" an outcome as a claim, but not "It is essential for staff to…"', () => {
+    assert.equal(classifySentence('Continuity of officer is essential for desistance.').label, 'direct_causal');
+    assert.notEqual(classifySentence('It is essential for staff to record every contact.').label, 'direct_causal');
+  });
+
+  it('reads a recommendation whose causal words only name its aim as no claim', () => {
+    assert.notEqual(classifySentence('Practitioners should build trust early to reduce breaches.').label, 'direct_causal');
+    assert.equal(classifySentence('Services should invest in continuity, which reduces reoffending.').label, 'direct_causal');
+  });
+
+  it('reads co-variation and composition as no causal claim, and new press-release verbs as claims', () => {
+    assert.equal(classifySentence('Completion varied with the quality of implementation.').label, 'correlational');
+    assert.equal(classifySentence('Recall rates increased with the number of previous breaches.').label, 'correlational');
+    assert.equal(classifySentence('Cases with a sufficient plan were less often recalled to prison.').label, 'correlational');
+    assert.equal(classifySentence('People serving community orders made up 62% of the sample.').label, 'none');
+    assert.equal(classifySentence('High-quality supervision slashes reoffending.').label, 'direct_causal');
+    assert.equal(classifySentence('The new approach halved breach rates.').label, 'direct_causal');
+    assert.equal(classifySentence('Much of the gap stems from differences in case mix.').label, 'direct_causal');
+  });
+
   it('reads "effect sizes" as a statistic and "we reduced the sample" as a method, not claims', () => {
     assert.notEqual(classifySentence('Table 2 shows the effect sizes for each domain.').label, 'direct_causal');
     assert.notEqual(classifySentence('We reduced the sample to cases with complete data.').label, 'direct_causal');
