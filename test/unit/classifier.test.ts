@@ -192,6 +192,21 @@ describe('classifySentence', () => {
     assert.equal(classifySentence('Much of the gap stems from differences in case mix.').label, 'direct_causal');
   });
 
+  it('reads a present-tense form before "of", "to" or "in" as a plural noun, not a claim verb', () => {
+    for (const text of [
+      'Funding cuts to probation services were announced in 2023.',
+      'Changes of officer were common in the first year.',
+      'The changes to the inspection framework took effect in June.',
+    ]) {
+      const result = classifySentence(text);
+      assert.equal(result.label, 'none', text);
+      assert.deepEqual(result.cues, [], text);
+    }
+    // The lexicon's own nouns keep their reading, and "helps to" stays a verb.
+    assert.deepEqual(cueTexts(classifySentence('The effects of supervision on reoffending were large.').cues, 'causal'), ['effects']);
+    assert.equal(classifySentence('Supervision helps to reduce reoffending.').label, 'direct_causal');
+  });
+
   it('reads "effect sizes" as a statistic and "we reduced the sample" as a method, not claims', () => {
     assert.notEqual(classifySentence('Table 2 shows the effect sizes for each domain.').label, 'direct_causal');
     assert.notEqual(classifySentence('We reduced the sample to cases with complete data.').label, 'direct_causal');

@@ -263,7 +263,9 @@ const FIXED_TERMS = ['effect size', 'effect sizes', 'fixed effect', 'fixed effec
   'impact assessments', 'what works centre', 'what works centres', 'what works network', 'what works evidence',
   'what works literature', 'what works movement', 'effective proposal framework', 'effective practice',
   // "made up 62% of the sample": makes up, not makes.
-  'make up', 'makes up', 'made up', 'making up'];
+  'make up', 'makes up', 'made up', 'making up',
+  // "The changes took effect in June", "came into effect": coming into force, not an effect.
+  'take effect', 'takes effect', 'took effect', 'taken effect', 'taking effect', 'into effect'];
 const COPULAS = ['is', 'are', 'was', 'were', 'be', 'been', 'being', 'has been', 'have been', 'had been'];
 
 function buildLexiconWithExtras(): Map<string, Phrase[]> {
@@ -363,6 +365,16 @@ export function phraseFlags(test: (entry: string) => boolean): Uint8Array {
 }
 
 const IS_LINK = phraseFlags((e) => e === 'linked' || e === 'link');
+// "changes of officer", "funding cuts to services", "increases in completion": a present-tense form
+// straight before "of", "to" or "in" is a plural noun (or an intransitive verb), not a claim that one
+// thing acts on another. Where the lexicon has the noun ("effects of", "impacts of") it becomes that
+// noun; otherwise it is not matched. ("helps to reduce" keeps its verb.)
+const NOUN_AFTER = defineWordSet(['of', 'to', 'in']);
+const PRESENT_NUMBER = TENSE_NUMBER.present;
+const NOUN_READING = Int32Array.from(PHRASE_ENTRIES, (entry, p) => {
+  if (PHRASE_CLASS[p] !== CAUSAL_VERB || PHRASE_TENSE[p] !== PRESENT_NUMBER || PHRASE_LEN[p] !== 1 || entry === 'helps') return -2;
+  return PHRASE_ENTRIES.findIndex((e, q) => e === entry && PHRASE_CLASS[q] === CLASS_NUMBER['causal-noun']);
+});
 const IS_PROV = phraseFlags((e) => e.startsWith('prov'));
 const IS_MAY = phraseFlags((e) => e === 'may');
 const IS_PROVEN_FORM = phraseFlags((e) => e === 'proven');
@@ -480,7 +492,7 @@ export class CueScan {
     const ids = words.id;
     let n = 0;
     for (let i = 0; i < count; ) {
-      const p = phraseAt(ids, count, i);
+      let p = phraseAt(ids, count, i);
       if (p < 0) {
         i++;
         continue;
@@ -488,6 +500,13 @@ export class CueScan {
       if ((IS_MAY[p] && this.isMonthMay(text, i)) || (PHRASE_CLASS[p] <= CAUSAL_ADJ && this.isInName(text, i, i + PHRASE_LEN[p]))) {
         i++;
         continue;
+      }
+      if (NOUN_READING[p] !== -2 && i + 1 < count && words.inSet(i + 1, NOUN_AFTER)) {
+        if (NOUN_READING[p] < 0) {
+          i++;
+          continue;
+        }
+        p = NOUN_READING[p];
       }
       const last = i + PHRASE_LEN[p];
       let cls = PHRASE_CLASS[p];
