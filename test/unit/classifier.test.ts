@@ -207,6 +207,17 @@ describe('classifySentence', () => {
     assert.equal(classifySentence('Supervision helps to reduce reoffending.').label, 'direct_causal');
   });
 
+  it('reads a change with no object as a change, and a plain claim as a claim whatever the model leans to', () => {
+    for (const text of ['Reoffending rates decreased in every region.', 'Completion improved over the year.']) {
+      assert.notEqual(classifySentence(text).label, 'direct_causal', text);
+    }
+    assert.equal(classifySentence('Completion was improved in every region by the new model.').label, 'direct_causal');
+    // The model leans to correlational here, with no association wording to justify it.
+    assert.equal(classifySentence('Better supervision prevents some recalls.').label, 'direct_causal');
+    // The head noun before "of" makes the base form finite.
+    assert.equal(classifySentence('Frequent changes of practitioner cause people to disengage.').label, 'direct_causal');
+  });
+
   it('reads "effect sizes" as a statistic and "we reduced the sample" as a method, not claims', () => {
     assert.notEqual(classifySentence('Table 2 shows the effect sizes for each domain.').label, 'direct_causal');
     assert.notEqual(classifySentence('We reduced the sample to cases with complete data.').label, 'direct_causal');

@@ -370,6 +370,14 @@ const IS_LINK = phraseFlags((e) => e === 'linked' || e === 'link');
 // thing acts on another. Where the lexicon has the noun ("effects of", "impacts of") it becomes that
 // noun; otherwise it is not matched. ("helps to reduce" keeps its verb.)
 const NOUN_AFTER = defineWordSet(['of', 'to', 'in']);
+// "Reoffending rates decreased in every region", "completion improved over the year": a change verb
+// followed straight by a preposition has no object, so it reports a change, not one thing acting on
+// another (not after "is/was…": "was reduced in" is a passive). Not matched at all. Tried on dev
+// cross-validation with "by" and with adverbs ("increased significantly during") added: both lower.
+const CHANGE_AFTER = defineWordSet(['in', 'from', 'over', 'during', 'across', 'between', 'among', 'at', 'since', 'throughout', 'until']);
+const BE_WORDS = defineWordSet(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
+const INTRANSITIVE = phraseFlags((e) => ['increased', 'decreased', 'improved', 'worsened', 'changed', 'increases', 'decreases',
+  'improves', 'worsens', 'lessened', 'diminished', 'slowed', 'accelerated', 'normalised', 'normalized', 'halved'].includes(e));
 const PRESENT_NUMBER = TENSE_NUMBER.present;
 const NOUN_READING = Int32Array.from(PHRASE_ENTRIES, (entry, p) => {
   if (PHRASE_CLASS[p] !== CAUSAL_VERB || PHRASE_TENSE[p] !== PRESENT_NUMBER || PHRASE_LEN[p] !== 1 || entry === 'helps') return -2;
@@ -498,6 +506,10 @@ export class CueScan {
         continue;
       }
       if ((IS_MAY[p] && this.isMonthMay(text, i)) || (PHRASE_CLASS[p] <= CAUSAL_ADJ && this.isInName(text, i, i + PHRASE_LEN[p]))) {
+        i++;
+        continue;
+      }
+      if (INTRANSITIVE[p] && i + 1 < count && words.inSet(i + 1, CHANGE_AFTER) && !(i > 0 && words.inSet(i - 1, BE_WORDS))) {
         i++;
         continue;
       }
