@@ -109,6 +109,8 @@ describe('hedging causal claims with “may”', () => {
     ['Reoffending is driven by poverty.', 'Reoffending may be driven by poverty.'],
     ['Good supervision makes the difference between success and failure.', 'Good supervision may make the difference between success and failure.'],
     ['Supervision played an important part in reducing reoffending.', 'Supervision may have played an important part in reducing reoffending.'],
+    ['The new standard has improved how inspectors record early progress.', 'The new standard may have improved how inspectors record early progress.'],
+    ['These programmes have reduced reoffending.', 'These programmes may have reduced reoffending.'],
   ];
   for (const [before, after] of cases) {
     it(`“${before}” → “${after}”`, () => assert.equal(hedged(before), after));

@@ -265,7 +265,9 @@ const FIXED_TERMS = ['effect size', 'effect sizes', 'fixed effect', 'fixed effec
   // "made up 62% of the sample": makes up, not makes.
   'make up', 'makes up', 'made up', 'making up',
   // "The changes took effect in June", "came into effect": coming into force, not an effect.
-  'take effect', 'takes effect', 'took effect', 'taken effect', 'taking effect', 'into effect'];
+  'take effect', 'takes effect', 'took effect', 'taken effect', 'taking effect', 'into effect',
+  // The inspectorate's rating between "good" and "inadequate".
+  'requires improvement', 'require improvement'];
 const COPULAS = ['is', 'are', 'was', 'were', 'be', 'been', 'being', 'has been', 'have been', 'had been'];
 
 function buildLexiconWithExtras(): Map<string, Phrase[]> {

@@ -420,6 +420,8 @@ function textBetween(tokens: Token[], from: number, to: number): string {
   return tokens.slice(from, to).map((t) => t.text).join(' ');
 }
 
+const PERFECT_AUXILIARIES = new Set(['has', 'have', 'had']);
+
 /** Hedges a causal verb with "may" ("reduces" → "may reduce", "reduced" → "may have reduced"). */
 export function hedgeWithMay(sentence: string, cueStart?: number): SentenceEdit | undefined {
   const passive = findPassive(sentence, cueStart);
@@ -444,7 +446,10 @@ export function hedgeWithMay(sentence: string, cueStart?: number): SentenceEdit 
   if (!site) return undefined;
   const index = site.index;
   const info = site.info;
-  const start = tokens[site.from].start;
+  // A perfect ("has improved", "have reduced") takes its auxiliary into the hedge: "may have improved",
+  // not "has may have improved".
+  const auxiliary = site.tense !== 'present' && site.from > 0 && PERFECT_AUXILIARIES.has(tokens[site.from - 1].lower);
+  const start = tokens[auxiliary ? site.from - 1 : site.from].start;
   const adverbs = site.adverbs.map((a) => a.toLowerCase());
   const verbText = site.tense === 'present' ? info.lemma : `have ${PARTICIPLES[tokens[index].lower] ?? tokens[index].lower}`;
   return { start, end: tokens[index].end, newText: ['may', ...adverbs, verbText].join(' ') };
