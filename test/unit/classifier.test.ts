@@ -218,6 +218,19 @@ describe('classifySentence', () => {
     assert.equal(classifySentence('Frequent changes of practitioner cause people to disengage.').label, 'direct_causal');
   });
 
+  it('reads limitations, contributions to knowledge, aims and needs as no claim, and a firm prediction as one', () => {
+    for (const text of [
+      'This analysis is limited by the small sample.',
+      'These findings contribute to the growing evidence on desistance.',
+      'There is a clear need for effective support to reduce reoffending.',
+    ]) {
+      assert.equal(classifySentence(text).label, 'none', text);
+    }
+    assert.notEqual(classifySentence('Interventions aimed at reducing reoffending were reviewed.').label, 'direct_causal');
+    assert.equal(classifySentence('The new model will reduce reoffending.').label, 'direct_causal');
+    assert.equal(classifySentence('Good supervision contributes to desistance.').label, 'direct_causal');
+  });
+
   it('reads "effect sizes" as a statistic and "we reduced the sample" as a method, not claims', () => {
     assert.notEqual(classifySentence('Table 2 shows the effect sizes for each domain.').label, 'direct_causal');
     assert.notEqual(classifySentence('We reduced the sample to cases with complete data.').label, 'direct_causal');

@@ -294,11 +294,19 @@ function hasBareFiniteCausalVerb(scan: CueScan): boolean {
   for (let j = 0; j < scan.count; j++) {
     if (scan.cls[j] !== CAUSAL_VERB || isAuthorsAction(scan, j)) continue;
     const tense = scan.tense[j];
-    if (!(tense === PRESENT || tense === PAST || (tense === BASE && isFiniteBase(scan, j)))) continue;
+    if (!(tense === PRESENT || tense === PAST || (tense === BASE && (isFiniteBase(scan, j) || afterWill(scan, j))))) continue;
     if (scan.negatedBy[j] >= 0 || scan.enabledBy[j] >= 0 || (scan.form[j] & ADJECTIVAL) !== 0) continue;
     if ((scan.form[j] & PASSIVE) === 0 || hasAgent(scan, j)) return true;
   }
   return false;
+}
+
+const WILL = defineWordSet(['will', "won't"]);
+
+/** "Cutting caseloads will raise the quality of work": a prediction stated as certain. */
+function afterWill(scan: CueScan, j: number): boolean {
+  const first = scan.first[j];
+  return first > 0 && scan.words.inSet(first - 1, WILL);
 }
 
 const BY = wordId('by');
@@ -407,17 +415,19 @@ function lacksAssociationWording(scan: CueScan): boolean {
   return true;
 }
 
-const SHOULD = wordId('should');
+// "should", "must", "need(s)": tried on dev with "recommend(ed)" as well, which lowered the score.
+const RECOMMENDING = defineWordSet(['should', 'must', 'need', 'needs', 'needed']);
 
 /**
- * A recommendation whose claim words only name aims or topics: "Practitioners should build trust to
- * reduce breaches", "surgeons should choose … on cost and side effect profile". Any finite causal
+ * A recommendation or a need whose claim words only name aims or topics: "Practitioners should build
+ * trust to reduce breaches", "There is a clear need for an effective strategy", "surgeons should
+ * choose … on cost and side effect profile". Any finite causal
  * verb ("should invest in continuity, which reduces reoffending"), "can" or a causal link keeps the claim.
  */
 function onlyRecommends(scan: CueScan): boolean {
   const words = scan.words;
   let should = -1;
-  for (let i = 0; i < words.count; i++) if (words.id[i] === SHOULD) should = i;
+  for (let i = 0; i < words.count; i++) if (words.inSet(i, RECOMMENDING)) should = i;
   if (should < 0) return false;
   for (let j = 0; j < scan.count; j++) {
     const cls = scan.cls[j];
@@ -474,9 +484,23 @@ function isAuthorsAction(scan: CueScan, j: number): boolean {
   return k >= 0 && words.id[k] === WE;
 }
 
+const CONTRIBUTES = phraseFlags((entry) => entry.startsWith('contribut'));
+const SCHOLARSHIP = defineWordSet(['literature', 'evidence', 'knowledge', 'understanding', 'debate', 'debates', 'field', 'body', 'research', 'insight', 'insights']);
+const MAX_SCHOLARSHIP_GAP = 3;
+
+/** "These findings contribute to the growing body of literature": adding to what is known, not causing an outcome. */
+function addsToScholarship(scan: CueScan, j: number): boolean {
+  if (!CONTRIBUTES[scan.phrase[j]]) return false;
+  const words = scan.words;
+  for (let k = scan.last[j]; k < words.count && k - scan.last[j] <= MAX_SCHOLARSHIP_GAP; k++) {
+    if (words.inSet(k, SCHOLARSHIP)) return true;
+  }
+  return false;
+}
+
 /** A causal noun that is the object of a research verb ("examines the impact of"), or an authors' action. */
 function isResearchTopic(scan: CueScan, j: number): boolean {
-  if (isAuthorsAction(scan, j)) return true;
+  if (isAuthorsAction(scan, j) || addsToScholarship(scan, j)) return true;
   const words = scan.words;
   // "the impact of" is matched as the verb "impact"; after an article it is the noun.
   const noun = scan.cls[j] === CAUSAL_NOUN || (scan.cls[j] === CAUSAL_VERB && scan.tense[j] === BASE && scan.first[j] > 0 && words.inSet(scan.first[j] - 1, ARTICLES));

@@ -175,7 +175,7 @@ const EVIDENCE_VERBS = [
 
 const CAUSATION_WORDS = ['causal', 'causation', 'causality', 'causally', 'cause and effect'];
 
-const PURPOSE = ['aimed to', 'aim to', 'aims to', 'sought to', 'designed to', 'intended to',
+const PURPOSE = ['aimed to', 'aim to', 'aims to', 'aimed at', 'aims at', 'aiming at', 'sought to', 'designed to', 'intended to',
   'in order to', 'we examined', 'we assessed', 'we investigated', 'we evaluated', 'we compared',
   'to examine', 'to assess', 'to investigate', 'to evaluate', 'to determine', 'to explore'];
 
@@ -267,7 +267,9 @@ const FIXED_TERMS = ['effect size', 'effect sizes', 'fixed effect', 'fixed effec
   // "The changes took effect in June", "came into effect": coming into force, not an effect.
   'take effect', 'takes effect', 'took effect', 'taken effect', 'taking effect', 'into effect',
   // The inspectorate's rating between "good" and "inadequate".
-  'requires improvement', 'require improvement'];
+  'requires improvement', 'require improvement',
+  // A study's limitation: "This analysis is limited by the small sample."
+  'is limited by', 'are limited by', 'was limited by', 'were limited by'];
 const COPULAS = ['is', 'are', 'was', 'were', 'be', 'been', 'being', 'has been', 'have been', 'had been'];
 
 function buildLexiconWithExtras(): Map<string, Phrase[]> {
