@@ -231,6 +231,13 @@ describe('classifySentence', () => {
     assert.equal(classifySentence('Good supervision contributes to desistance.').label, 'direct_causal');
   });
 
+  it('reads a comparison between groups as an association when the model doubts it', () => {
+    const result = classifySentence('Reoffending was 14 percentage points lower where inspectors judged supervision to be high quality.');
+    assert.equal(result.label, 'correlational');
+    // A comparison that also states a cause stays a claim.
+    assert.equal(classifySentence('Good supervision cut reoffending to a lower level than before.').label, 'direct_causal');
+  });
+
   it('reads "effect sizes" as a statistic and "we reduced the sample" as a method, not claims', () => {
     assert.notEqual(classifySentence('Table 2 shows the effect sizes for each domain.').label, 'direct_causal');
     assert.notEqual(classifySentence('We reduced the sample to cases with complete data.').label, 'direct_causal');
