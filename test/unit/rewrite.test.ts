@@ -33,6 +33,8 @@ describe('rewording causal claims as associations', () => {
     ['Stable accommodation increases compliance.', 'Stable accommodation is associated with higher compliance.'],
     ['Stable accommodation increases breaches.', 'Stable accommodation is associated with more breaches.'],
     ['Poverty drives reoffending.', 'Poverty is associated with reoffending.'],
+    ['High-quality supervision slashes reoffending.', 'High-quality supervision is associated with lower reoffending.'],
+    ['Unemployment fuels reoffending.', 'Unemployment is associated with higher reoffending.'],
     ['Good supervision drives down reoffending.', 'Good supervision is associated with lower reoffending.'],
     ['Probation makes a difference to desistance.', 'Probation is associated with differences in desistance.'],
     ['Electronic monitoring prevents reoffending.', 'Electronic monitoring is associated with less reoffending.'],
@@ -111,10 +113,19 @@ describe('hedging causal claims with “may”', () => {
     ['Supervision played an important part in reducing reoffending.', 'Supervision may have played an important part in reducing reoffending.'],
     ['The new standard has improved how inspectors record early progress.', 'The new standard may have improved how inspectors record early progress.'],
     ['These programmes have reduced reoffending.', 'These programmes may have reduced reoffending.'],
+    ['The new approach halved breach rates.', 'The new approach may have halved breach rates.'],
+    ['Stable housing keeps people out of prison.', 'Stable housing may keep people out of prison.'],
   ];
   for (const [before, after] of cases) {
     it(`“${before}” → “${after}”`, () => assert.equal(hedged(before), after));
   }
+
+  it('hedges "is essential for" through its copula, where the cue sits on the adjective', () => {
+    const sentence = 'Continuity of officer is essential for desistance.';
+    assert.equal(applied(sentence, hedgeWithMay(sentence, sentence.indexOf('essential'))), 'Continuity of officer may be essential for desistance.');
+    const past = 'Relationships were crucial to success.';
+    assert.equal(applied(past, hedgeWithMay(past, past.indexOf('crucial'))), 'Relationships may have been crucial to success.');
+  });
 
   it('does not hedge a verb that is already hedged or negated', () => {
     assert.equal(hedgeWithMay('Supervision may reduce reoffending.'), undefined);

@@ -215,13 +215,18 @@ const FOR_TO_IN = defineWordSet(['for', 'to', 'in']);
  * record" recommend rather than claim.)
  */
 function isEssentialFor(scan: CueScan): boolean {
+  return essentialForWord(scan) >= 0;
+}
+
+/** The word index of "essential" in "is essential for", or -1. */
+function essentialForWord(scan: CueScan): number {
   const words = scan.words;
-  if (words.count > 0 && words.id[0] === IT) return false; // "It is essential for staff to record…"
+  if (words.count > 0 && words.id[0] === IT) return -1; // "It is essential for staff to record…"
   for (let i = 1; i + 1 < words.count; i++) {
     if (!words.inSet(i, ESSENTIAL) || !words.inSet(i + 1, FOR_TO_IN)) continue;
-    if (words.inSet(i - 1, COPULA_WORDS) || (i > 1 && words.inSet(i - 2, COPULA_WORDS))) return true;
+    if (words.inSet(i - 1, COPULA_WORDS) || (i > 1 && words.inSet(i - 2, COPULA_WORDS))) return i;
   }
-  return false;
+  return -1;
 }
 
 /**
@@ -626,6 +631,9 @@ function collectClaimCues(scan: CueScan, label: ClaimLabel): Cue[] {
   }
   const proof = cues.length === 0 ? provesThat(scan) : -1;
   if (proof >= 0) cues.push(cue(text, scan.startOf(proof), scan.words.end[scan.last[proof]], 'causal'));
+  // "is essential for desistance": the adjective and its preposition carry the claim.
+  const essential = cues.length === 0 ? essentialForWord(scan) : -1;
+  if (essential >= 0) cues.push(cue(text, scan.words.start[essential], scan.words.end[essential + 1], 'causal'));
   return cues;
 }
 

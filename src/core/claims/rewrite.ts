@@ -69,6 +69,9 @@ verb('reduce', 'reduces', 'reduced', 'lower');
 verb('cut', 'cuts', 'cut', 'lower');
 verb('decrease', 'decreases', 'decreased', 'lower');
 verb('lower', 'lowers', 'lowered', 'lower');
+verb('slash', 'slashes', 'slashed', 'lower');
+verb('curb', 'curbs', 'curbed', 'lower');
+verb('fuel', 'fuels', 'fuelled', 'higher');
 verb('increase', 'increases', 'increased', 'higher');
 verb('raise', 'raises', 'raised', 'higher');
 verb('boost', 'boosts', 'boosted', 'higher');
@@ -117,6 +120,11 @@ for (const [lemma, s, past] of [
   ['protect', 'protects', 'protected'],
   ['help', 'helps', 'helped'],
   ['bring', 'brings', 'brought'],
+  ['halve', 'halves', 'halved'],
+  ['keep', 'keeps', 'kept'],
+  ['strengthen', 'strengthens', 'strengthened'],
+  ['foster', 'fosters', 'fostered'],
+  ['encourage', 'encourages', 'encouraged'],
 ]) {
   verb(lemma, s, past, 'none');
 }
@@ -421,6 +429,18 @@ function textBetween(tokens: Token[], from: number, to: number): string {
 }
 
 const PERFECT_AUXILIARIES = new Set(['has', 'have', 'had']);
+const ESSENTIAL_WORDS = new Set(['crucial', 'critical', 'essential', 'key', 'vital', 'fundamental', 'pivotal', 'instrumental', 'indispensable']);
+
+/** "is essential for desistance" → "may be essential for desistance" (the cue starts at the adjective). */
+function hedgeEssential(tokens: Token[], cueStart?: number): SentenceEdit | undefined {
+  if (cueStart === undefined) return undefined;
+  const i = tokens.findIndex((t) => t.start === cueStart);
+  if (i < 1 || !ESSENTIAL_WORDS.has(tokens[i].lower)) return undefined;
+  const copula = tokens[i - 1].lower;
+  if (copula !== 'is' && copula !== 'are' && copula !== 'was' && copula !== 'were') return undefined;
+  const newText = copula === 'was' || copula === 'were' ? 'may have been' : 'may be';
+  return { start: tokens[i - 1].start, end: tokens[i - 1].end, newText };
+}
 
 /** Hedges a causal verb with "may" ("reduces" → "may reduce", "reduced" → "may have reduced"). */
 export function hedgeWithMay(sentence: string, cueStart?: number): SentenceEdit | undefined {
@@ -432,6 +452,8 @@ export function hedgeWithMay(sentence: string, cueStart?: number): SentenceEdit 
     return { start: tokens[copula].start, end: tokens[copula].end, newText: be };
   }
   const tokens = tokenise(sentence);
+  const essential = hedgeEssential(tokens, cueStart);
+  if (essential) return essential;
   for (let i = 1; i < tokens.length; i++) {
     if (cueStart !== undefined && tokens[i].end <= cueStart) continue;
     const info = VERBS.get(tokens[i].lower);
