@@ -24,6 +24,10 @@ const IN_DOMAIN_SETS: readonly { key: string; file: string; title: string }[] = 
   // Bulletin, inspection-report and press-release sentences written on 26 November (late) with
   // verbs the lexicon may lack ("slashes", "keeps … out of", "is key to"), scored once before any change.
   { key: 'inDomainThird', file: 'in-domain-third.tsv', title: 'in-domain-third.tsv (bulletin and press-release sentences, third set)' },
+  // Bulletin sentences on topics the others lack (remote supervision, accommodation on release,
+  // women, young adults, monitoring, court reports), written on 26 November (late) after the eighth
+  // round's rules and scored once before any change.
+  { key: 'inDomainFourth', file: 'in-domain-fourth.tsv', title: 'in-domain-fourth.tsv (bulletin sentences on new topics, fourth set)' },
 ];
 
 interface SetScores { key: string; title: string; rows: number; scores: Scores }

@@ -11,7 +11,7 @@ import { classifySentence } from '../src/core/claims/classifier';
 import { hedgeWithMay, rewordAsAssociation, rewordHedgedAsAssociation, type SentenceEdit } from '../src/core/claims/rewrite';
 import { REPO_ROOT, readLabelledTsv } from './train-claims';
 
-const SETS = ['in-domain.tsv', 'in-domain-blind.tsv', 'in-domain-third.tsv'].map((f) => path.join(REPO_ROOT, 'test/fixtures/claims', f));
+const SETS = ['in-domain.tsv', 'in-domain-blind.tsv', 'in-domain-third.tsv', 'in-domain-fourth.tsv'].map((f) => path.join(REPO_ROOT, 'test/fixtures/claims', f));
 const applied = (sentence: string, edit: SentenceEdit) => sentence.slice(0, edit.start) + edit.newText + sentence.slice(edit.end);
 const totalsOnly = process.argv.includes('--totals');
 const counts = { direct: 0, directReworded: 0, directHedged: 0, conditional: 0, conditionalReworded: 0 };
