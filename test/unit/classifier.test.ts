@@ -238,6 +238,22 @@ describe('classifySentence', () => {
     assert.equal(classifySentence('Good supervision cut reoffending to a lower level than before.').label, 'direct_causal');
   });
 
+  it('reads what a causal verb acts on as part of the claim, and superlatives between groups as comparisons', () => {
+    assert.equal(classifySentence('Good sentence planning makes people more likely to complete.').label, 'direct_causal');
+    assert.equal(classifySentence('Remote contact may have weakened the relationship between practitioners and the people they supervise.').label, 'conditional_causal');
+    // The likelihood itself is still an association when nothing acts on it.
+    assert.equal(classifySentence('People released without settled accommodation were more likely to be recalled.').label, 'correlational');
+    assert.equal(classifySentence('Reoffending was highest among those with no contact in the first month.').label, 'correlational');
+    assert.equal(classifySentence('Recall rates rose in step with the share of contacts held remotely.').label, 'correlational');
+  });
+
+  it('reads "no evidence here that" as a disclaimer and "protected characteristics" as a term', () => {
+    const result = classifySentence('There is no evidence here that electronic monitoring changed behaviour.');
+    assert.notEqual(result.label, 'direct_causal');
+    assert.ok(result.signals.some((s) => s.kind === 'disclaimer'));
+    assert.equal(classifySentence('Data on protected characteristics were incomplete for about one case in ten.').label, 'none');
+  });
+
   it('reads "effect sizes" as a statistic and "we reduced the sample" as a method, not claims', () => {
     assert.notEqual(classifySentence('Table 2 shows the effect sizes for each domain.').label, 'direct_causal');
     assert.notEqual(classifySentence('We reduced the sample to cases with complete data.').label, 'direct_causal');

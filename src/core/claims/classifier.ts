@@ -249,12 +249,20 @@ function plainlyHedgesCause(scan: CueScan): boolean {
     if (!isCausalClass(cls)) continue;
     if (scan.negatedBy[j] >= 0 || isAuthorsAction(scan, j) || (scan.form[j] & ADJECTIVAL) !== 0 || insideDisclaimer(scan, j)) return false;
     const tense = scan.tense[j];
-    if (scan.hedgedBy[j] >= 0 && scan.cls[scan.hedgedBy[j]] === MODAL && (tense === BASE || cls !== CAUSAL_VERB)) hedged = true;
+    if (scan.hedgedBy[j] >= 0 && scan.cls[scan.hedgedBy[j]] === MODAL && (tense === BASE || cls !== CAUSAL_VERB || afterModalHave(scan, j))) hedged = true;
     else if (cls !== CAUSAL_VERB) return false;
     else if (framed && (tense === PRESENT || tense === PAST || (tense === BASE && isFiniteBase(scan, j)))) hedged = true;
     else return false;
   }
   return hedged;
+}
+
+const HAVE = wordId('have');
+
+/** "may have weakened": a past participle after a modal and "have". */
+function afterModalHave(scan: CueScan, j: number): boolean {
+  const first = scan.first[j];
+  return scan.tense[j] === PAST && first > 0 && scan.words.id[first - 1] === HAVE;
 }
 
 /** Match j lies inside a disclaimer's span ("does not mean that supervision could reduce…"). */
@@ -311,19 +319,22 @@ function hasBareFiniteCausalVerb(scan: CueScan): boolean {
   return false;
 }
 
-const WILL = defineWordSet(['will', "won't"]);
+const WILL = wordId('will');
 
 /** "Cutting caseloads will raise the quality of work": a prediction stated as certain. */
 function afterWill(scan: CueScan, j: number): boolean {
   const first = scan.first[j];
-  return first > 0 && scan.words.inSet(first - 1, WILL);
+  return first > 0 && scan.words.id[first - 1] === WILL;
 }
 
 // Below this probability of "none", a comparison is an association (0.9 lowered dev cross-validation by 0.0014).
 const COMPARISON_OVERRIDE = 0.7;
 const COMPARATIVE_WORDS = defineWordSet(['higher', 'lower', 'greater', 'better', 'worse', 'fewer', 'more', 'less', 'shorter', 'longer', 'larger', 'smaller']);
-const THAN = defineWordSet(['than']);
-const POINTS = defineWordSet(['points']);
+const THAN = wordId('than');
+// "was highest among those with no contact", "was lower for people with mental health needs".
+const SUPERLATIVE_WORDS = defineWordSet(['highest', 'lowest', 'greatest', 'fewest', 'best', 'worst']);
+const GROUP_WORDS = defineWordSet(['among', 'amongst', 'for', 'in', 'where', 'when']);
+const POINTS = wordId('points');
 const MAX_COMPARISON_GAP = 12;
 
 /**
@@ -334,9 +345,11 @@ function comparesOutcomes(scan: CueScan): boolean {
   for (let j = 0; j < scan.count; j++) if (scan.cls[j] <= CAUSAL_LINK && !(IS_LOWER[scan.phrase[j]] && !isFiniteBase(scan, j))) return false;
   const words = scan.words;
   for (let i = 0; i < words.count; i++) {
+    if (words.inSet(i, SUPERLATIVE_WORDS) && i + 1 < words.count && words.inSet(i + 1, GROUP_WORDS)) return true;
     if (!words.inSet(i, COMPARATIVE_WORDS)) continue;
-    if (i > 0 && words.inSet(i - 1, POINTS)) return true;
-    for (let k = i + 1; k < words.count && k - i <= MAX_COMPARISON_GAP; k++) if (words.inSet(k, THAN)) return true;
+    if (i > 0 && words.id[i - 1] === POINTS) return true;
+    if (i > 0 && i + 1 < words.count && words.inSet(i - 1, COPULA_WORDS) && words.inSet(i + 1, GROUP_WORDS)) return true;
+    for (let k = i + 1; k < words.count && k - i <= MAX_COMPARISON_GAP; k++) if (words.id[k] === THAN) return true;
   }
   return false;
 }
@@ -438,6 +451,11 @@ const RELATING_WORDS = defineWordSet(['between', 'with', 'of', 'to', 'among', 'i
 function lacksAssociationWording(scan: CueScan): boolean {
   for (let j = 0; j < scan.count; j++) {
     const cls = scan.cls[j];
+    // "makes people more likely to complete", "weakened the relationship": the likelihood or the
+    // relationship is what the causal verb acts on, not an association the writer reports. (Not
+    // risk phrases: the corpus labels "confers a higher risk" and "predisposed to an elevated risk"
+    // associations, and counting them here lowered dev cross-validation.)
+    if ((cls === LIKELIHOOD || (cls === ASSOCIATION && ASSOCIATION_NOUNS[scan.phrase[j]])) && actedOnBy(scan, j)) continue;
     if (cls === LIKELIHOOD) return false;
     if (cls !== ASSOCIATION) continue;
     if (!ASSOCIATION_NOUNS[scan.phrase[j]]) return false;
@@ -449,6 +467,23 @@ function lacksAssociationWording(scan: CueScan): boolean {
 
 // "should", "must", "need(s)": tried on dev with "recommend(ed)" as well, which lowered the score.
 const RECOMMENDING = defineWordSet(['should', 'must', 'need', 'needs', 'needed']);
+
+const MAKE_FORMS = phraseFlags((entry) => ['make', 'makes', 'made', 'making'].includes(entry));
+const MAX_OBJECT_GAP = 3;
+
+/**
+ * Match j is the object of a causal verb just before it: an association noun after a causal verb
+ * and at most a determiner or two ("weakened the working relationship"), or a likelihood after a
+ * form of "make" ("makes people more likely").
+ */
+function actedOnBy(scan: CueScan, j: number): boolean {
+  for (let k = j - 1; k >= 0; k--) {
+    if (scan.first[j] - scan.last[k] > MAX_OBJECT_GAP) return false;
+    if (scan.cls[k] !== CAUSAL_VERB) continue;
+    return scan.cls[j] === LIKELIHOOD ? MAKE_FORMS[scan.phrase[k]] === 1 : scan.first[j] - scan.last[k] <= 2;
+  }
+  return false;
+}
 
 /**
  * A recommendation or a need whose claim words only name aims or topics: "Practitioners should build

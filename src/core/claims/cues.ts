@@ -127,7 +127,8 @@ const ASSOCIATION = [
   'varied with', 'vary with', 'varies with', 'varying with',
   // Co-variation, not an agent: "rates increased with age", "tended to decrease with severity".
   'increased with', 'increases with', 'increase with', 'increasing with', 'decreased with', 'decreases with',
-  'decrease with', 'decreasing with',
+  'decrease with', 'decreasing with', 'rose with', 'rises with', 'rising with', 'fell with', 'falls with', 'falling with',
+  'in step with',
 ];
 
 const LIKELIHOOD = ['more likely', 'less likely', 'more often', 'less often', 'most likely to', 'least likely to', 'as likely to', 'as likely as'];
@@ -268,6 +269,8 @@ const FIXED_TERMS = ['effect size', 'effect sizes', 'fixed effect', 'fixed effec
   'take effect', 'takes effect', 'took effect', 'taken effect', 'taking effect', 'into effect',
   // The inspectorate's rating between "good" and "inadequate".
   'requires improvement', 'require improvement',
+  // The Equality Act's term: "data on protected characteristics".
+  'protected characteristic', 'protected characteristics',
   // A study's limitation: "This analysis is limited by the small sample."
   'is limited by', 'are limited by', 'was limited by', 'were limited by'];
 const COPULAS = ['is', 'are', 'was', 'were', 'be', 'been', 'being', 'has been', 'have been', 'had been'];
@@ -408,6 +411,9 @@ const EVIDENCE_NOUNS = defineWordSet(['evidence', 'proof']);
 const EVIDENCE_FILLERS = defineWordSet(['be', 'been', 'read', 'taken', 'seen', 'treated', 'interpreted', 'as', 'is', 'are',
   'was', 'were', 'any', 'clear', 'direct', 'firm', 'good', 'strong', 'robust', 'conclusive', 'provide', 'provides', 'offer', 'offers']);
 const MAX_EVIDENCE_FILLERS = 4;
+// "there is no evidence here that…", "no evidence in these data that…".
+const EVIDENCE_TAIL = defineWordSet(['here', 'yet', 'so', 'far', 'in', 'these', 'this', 'our', 'the', 'data', 'study', 'bulletin', 'analysis', 'findings']);
+const MAX_EVIDENCE_TAIL = 3;
 
 /** The longest phrase starting at word i, or -1. */
 function phraseAt(ids: Int32Array, count: number, i: number): number {
@@ -631,7 +637,11 @@ export class CueScan {
       k++;
       fillers++;
     }
-    if (k + 1 < words.count && words.inSet(k, EVIDENCE_NOUNS) && words.id[k + 1] === THAT) return words.end[k + 1];
+    if (k + 1 < words.count && words.inSet(k, EVIDENCE_NOUNS)) {
+      let t = k + 1;
+      while (t < words.count && t - k <= MAX_EVIDENCE_TAIL && words.id[t] !== THAT && words.inSet(t, EVIDENCE_TAIL)) t++;
+      if (t < words.count && words.id[t] === THAT) return words.end[t];
+    }
     k = this.last[j];
     while (k < words.count && words.inSet(k, REPORTING_FILLERS)) k++;
     if (k >= words.count || !words.inSet(k, REPORTING_VERBS)) return -1;
