@@ -34,6 +34,9 @@ describe('rewording causal claims as associations', () => {
     ['Stable accommodation increases breaches.', 'Stable accommodation is associated with more breaches.'],
     ['Poverty drives reoffending.', 'Poverty is associated with reoffending.'],
     ['High-quality supervision slashes reoffending.', 'High-quality supervision is associated with lower reoffending.'],
+    ['Remote supervision weakened relationships with practitioners.', 'Remote supervision was associated with poorer relationships with practitioners.'],
+    ['Remote working has eroded the quality of risk assessment.', 'Remote working has been associated with poorer quality of risk assessment.'],
+    ['These programmes have reduced reoffending.', 'These programmes have been associated with lower reoffending.'],
     ['Unemployment fuels reoffending.', 'Unemployment is associated with higher reoffending.'],
     ['Good supervision drives down reoffending.', 'Good supervision is associated with lower reoffending.'],
     ['Probation makes a difference to desistance.', 'Probation is associated with differences in desistance.'],
@@ -115,6 +118,7 @@ describe('hedging causal claims with “may”', () => {
     ['These programmes have reduced reoffending.', 'These programmes may have reduced reoffending.'],
     ['The new approach halved breach rates.', 'The new approach may have halved breach rates.'],
     ['Stable housing keeps people out of prison.', 'Stable housing may keep people out of prison.'],
+    ['Electronic monitoring deters reoffending.', 'Electronic monitoring may deter reoffending.'],
   ];
   for (const [before, after] of cases) {
     it(`“${before}” → “${after}”`, () => assert.equal(hedged(before), after));
@@ -125,6 +129,12 @@ describe('hedging causal claims with “may”', () => {
     assert.equal(applied(sentence, hedgeWithMay(sentence, sentence.indexOf('essential'))), 'Continuity of officer may be essential for desistance.');
     const past = 'Relationships were crucial to success.';
     assert.equal(applied(past, hedgeWithMay(past, past.indexOf('crucial'))), 'Relationships may have been crucial to success.');
+  });
+
+  it('offers no rewording that would leave an amount dangling after a long measure', () => {
+    const sentence = 'The accommodation service increased the share of people housed on release by 12 points.';
+    assert.equal(rewordAsAssociation(sentence, sentence.indexOf('increased')), undefined);
+    assert.equal(applied(sentence, hedgeWithMay(sentence, sentence.indexOf('increased'))), 'The accommodation service may have increased the share of people housed on release by 12 points.');
   });
 
   it('does not hedge a verb that is already hedged or negated', () => {

@@ -82,6 +82,8 @@ verb('harm', 'harms', 'harmed', 'poorer');
 verb('undermine', 'undermines', 'undermined', 'poorer');
 verb('worsen', 'worsens', 'worsened', 'poorer');
 verb('impair', 'impairs', 'impaired', 'poorer');
+verb('weaken', 'weakens', 'weakened', 'poorer');
+verb('erode', 'erodes', 'eroded', 'poorer');
 verb('make', 'makes', 'made', 'difference');
 // "plays a (key) role in", "makes a real difference": an article, perhaps a size, then the noun.
 // The adjectives in the lexicon's sized phrases, without their articles.
@@ -125,6 +127,10 @@ for (const [lemma, s, past] of [
   ['strengthen', 'strengthens', 'strengthened'],
   ['foster', 'fosters', 'fostered'],
   ['encourage', 'encourages', 'encouraged'],
+  ['deter', 'deters', 'deterred'],
+  ['hinder', 'hinders', 'hindered'],
+  ['hamper', 'hampers', 'hampered'],
+  ['bolster', 'bolsters', 'bolstered'],
 ]) {
   verb(lemma, s, past, 'none');
 }
@@ -286,7 +292,9 @@ export function rewordAsAssociation(sentence: string, cueStart?: number): Senten
   if (!site) return undefined;
   const { tokens, info } = site;
   const start = tokens[site.from].start;
-  const associated = [copula(site), ...site.adverbs.map((a) => a.toLowerCase()), 'associated with'].join(' ');
+  // After a perfect's auxiliary the copula is "been": "has eroded" → "has been associated with".
+  const perfect = site.tense !== 'present' && site.from > 0 && PERFECT_AUXILIARIES.has(tokens[site.from - 1].lower);
+  const associated = [perfect ? 'been' : copula(site), ...site.adverbs.map((a) => a.toLowerCase()), 'associated with'].join(' ');
   const verbEnd = tokens[site.after - 1].end;
   const particle = tokens[site.after]?.lower;
   if (particle === 'down' || particle === 'up') {
@@ -359,6 +367,11 @@ function rewordDefiniteMeasure(site: VerbSite, start: number, associated: string
   const the = tokens[site.after];
   const noun = tokens[site.after + 1];
   if (the?.lower !== 'the' || !noun?.isWord || site.info.rewording === 'less') return undefined;
+  // "increased the share of people housed on release by 12 points": the amount would be left
+  // dangling after "a higher share …", so no rewording (the hedge is still offered).
+  for (let i = site.after + 2; i < tokens.length && i <= site.after + MAX_MEASURE_PHRASE && tokens[i - 1].isWord; i++) {
+    if (tokens[i].lower === 'by') return undefined;
+  }
   if (site.info.rewording === 'better' || site.info.rewording === 'poorer') {
     // "improves the quality of supervision" → "is associated with better quality of supervision".
     return QUALITIES.has(noun.lower) ? { start, end: the.end, newText: `${associated} ${site.info.rewording}` } : undefined;
@@ -368,6 +381,8 @@ function rewordDefiniteMeasure(site: VerbSite, start: number, associated: string
   if (isPlural(noun.lower) && MEASURES.has(singularOf(noun.lower))) return { start, end: the.end, newText: `${associated} ${adjective}` };
   return undefined;
 }
+
+const MAX_MEASURE_PHRASE = 12;
 
 // What "better" and "poorer" read well before, with or without "the … of" after them.
 const QUALITIES = new Set(['quality', 'standard', 'standards', 'outcomes', 'health', 'wellbeing', 'well-being', 'compliance',
