@@ -1,14 +1,13 @@
-// The example table on the unsupported-causal-claim rule page is a promise to writers: every
-// sentence in its "Flagged" column is flagged, and none in its "Not flagged" column is, under the
-// front matter the page names. Checked through the real pipeline so the page cannot drift.
+// The example tables on the causal-claim rule pages are a promise to writers: every sentence in a
+// "Flagged" column is flagged by that page's rule, and none in its "Not flagged" column is, under
+// the front matter the pages name. Checked through the real pipeline so the pages cannot drift.
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkDocument } from '../../src/core/check';
 
-const PAGE = join(__dirname, '..', '..', 'docs', 'rules', 'unsupported-causal-claim.md');
+const RULES_DIR = join(__dirname, '..', '..', 'docs', 'rules');
 const FRONT_MATTER = '---\nevidence: { design: observational, sms: 2 }\n---\n\n';
-const RULE = 'unsupported-causal-claim';
 
 /** The two columns of the table under "## Examples", without bold marks and italic notes. */
 function exampleColumns(page: string): { flagged: string[]; notFlagged: string[] } {
@@ -24,16 +23,23 @@ function exampleColumns(page: string): { flagged: string[]; notFlagged: string[]
   return { flagged, notFlagged };
 }
 
-function flags(sentence: string): boolean {
-  return checkDocument(`${FRONT_MATTER}${sentence}\n`).findings.some((f) => f.ruleId === RULE);
+const QUASI_EXPERIMENTAL = '---\nevidence: { design: difference-in-differences, sms: 3 }\n---\n\n';
+
+function flags(rule: string, sentence: string, frontMatter = FRONT_MATTER): boolean {
+  return checkDocument(`${frontMatter}${sentence}\n`).findings.some((f) => f.ruleId === rule);
 }
 
-describe('the unsupported-causal-claim page’s examples', () => {
-  const { flagged, notFlagged } = exampleColumns(readFileSync(PAGE, 'utf8'));
+for (const rule of ['unsupported-causal-claim', 'hedged-causal-claim']) {
+  describe(`the ${rule} page’s examples`, () => {
+    const { flagged, notFlagged } = exampleColumns(readFileSync(join(RULES_DIR, `${rule}.md`), 'utf8'));
 
-  it('has examples in both columns', () => {
-    assert.ok(flagged.length >= 5 && notFlagged.length >= 5, `${flagged.length} flagged, ${notFlagged.length} not flagged`);
+    it('has examples in both columns', () => {
+      assert.ok(flagged.length >= 3 && notFlagged.length >= 3, `${flagged.length} flagged, ${notFlagged.length} not flagged`);
+    });
+    for (const sentence of flagged) it(`flags “${sentence}”`, () => assert.ok(flags(rule, sentence)));
+    for (const sentence of notFlagged) it(`does not flag “${sentence}”`, () => assert.ok(!flags(rule, sentence)));
+    it('flags none of the flagged examples when the bulletin declares SMS 3 evidence', () => {
+      assert.deepEqual(flagged.filter((sentence) => flags(rule, sentence, QUASI_EXPERIMENTAL)), []);
+    });
   });
-  for (const sentence of flagged) it(`flags “${sentence}”`, () => assert.ok(flags(sentence)));
-  for (const sentence of notFlagged) it(`does not flag “${sentence}”`, () => assert.ok(!flags(sentence)));
-});
+}
