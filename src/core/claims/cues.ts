@@ -379,16 +379,20 @@ const IS_LINK = phraseFlags((e) => e === 'linked' || e === 'link');
 const NOUN_AFTER = defineWordSet(['of', 'to', 'in']);
 // "Reoffending rates decreased in every region", "completion improved over the year": a change verb
 // followed straight by a preposition has no object, so it reports a change, not one thing acting on
-// another (not after "is/was…": "was reduced in" is a passive). Not matched at all. Tried on dev
+// another (not after a copula: "was reduced in" is a passive). Not matched at all. Tried on dev
 // cross-validation with "by" and with adverbs ("increased significantly during") added: both lower.
 const CHANGE_AFTER = defineWordSet(['in', 'from', 'over', 'during', 'across', 'between', 'among', 'at', 'since', 'throughout', 'until']);
-const BE_WORDS = defineWordSet(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
 const INTRANSITIVE = phraseFlags((e) => ['increased', 'decreased', 'improved', 'worsened', 'changed', 'increases', 'decreases',
   'improves', 'worsens', 'lessened', 'diminished', 'slowed', 'accelerated', 'normalised', 'normalized', 'halved'].includes(e));
 const PRESENT_NUMBER = TENSE_NUMBER.present;
+const NOUN_PHRASES = new Map<string, number>();
+PHRASE_ENTRIES.forEach((entry, p) => {
+  if (PHRASE_CLASS[p] === CLASS_NUMBER['causal-noun'] && !NOUN_PHRASES.has(entry)) NOUN_PHRASES.set(entry, p);
+});
+/** For a one-word present-tense causal verb: the same word's causal-noun phrase, or -1; -2 for every other phrase. */
 const NOUN_READING = Int32Array.from(PHRASE_ENTRIES, (entry, p) => {
   if (PHRASE_CLASS[p] !== CAUSAL_VERB || PHRASE_TENSE[p] !== PRESENT_NUMBER || PHRASE_LEN[p] !== 1 || entry === 'helps') return -2;
-  return PHRASE_ENTRIES.findIndex((e, q) => e === entry && PHRASE_CLASS[q] === CLASS_NUMBER['causal-noun']);
+  return NOUN_PHRASES.get(entry) ?? -1;
 });
 const IS_PROV = phraseFlags((e) => e.startsWith('prov'));
 const IS_MAY = phraseFlags((e) => e === 'may');
@@ -519,7 +523,9 @@ export class CueScan {
         i++;
         continue;
       }
-      if (INTRANSITIVE[p] && i + 1 < count && words.inSet(i + 1, CHANGE_AFTER) && !(i > 0 && words.inSet(i - 1, BE_WORDS))) {
+      // (After a copula it is a passive, "was reduced in", and stays.)
+      const afterCopula = n > 0 && this.cls[n - 1] === COPULA && this.last[n - 1] === i;
+      if (INTRANSITIVE[p] && i + 1 < count && words.inSet(i + 1, CHANGE_AFTER) && !afterCopula) {
         i++;
         continue;
       }

@@ -5,6 +5,7 @@
 import type { Fix, TextRange } from '../types';
 import type { MaskedReader } from '../text/maskedPieces';
 import { DIFFERENCE_SIZES, ROLE_SIZES } from './cues';
+import { ESSENTIAL_ADJECTIVES } from './wording';
 
 /** A replacement inside one sentence; offsets are relative to the sentence text. */
 export interface SentenceEdit {
@@ -444,7 +445,7 @@ function textBetween(tokens: Token[], from: number, to: number): string {
 }
 
 const PERFECT_AUXILIARIES = new Set(['has', 'have', 'had']);
-const ESSENTIAL_WORDS = new Set(['crucial', 'critical', 'essential', 'key', 'vital', 'fundamental', 'pivotal', 'instrumental', 'indispensable']);
+const ESSENTIAL_WORDS = new Set(ESSENTIAL_ADJECTIVES);
 
 /** "is essential for desistance" → "may be essential for desistance" (the cue starts at the adjective). */
 function hedgeEssential(tokens: Token[], cueStart?: number): SentenceEdit | undefined {

@@ -91,7 +91,9 @@ export function plainlyClaimsCause(scan: CueScan): boolean {
 }
 
 const COPULA_WORDS = defineWordSet(['is', 'are', 'was', 'were', 'be', 'remain', 'remains', 'seem', 'seems']);
-const ESSENTIAL = defineWordSet(['crucial', 'critical', 'essential', 'key', 'vital', 'fundamental', 'pivotal', 'instrumental', 'indispensable']);
+/** Adjectives that name something indispensable to an outcome; rewrite.ts hedges them through their copula. */
+export const ESSENTIAL_ADJECTIVES = ['crucial', 'critical', 'essential', 'key', 'vital', 'fundamental', 'pivotal', 'instrumental', 'indispensable'];
+const ESSENTIAL = defineWordSet(ESSENTIAL_ADJECTIVES);
 const FOR_TO_IN = defineWordSet(['for', 'to', 'in']);
 
 /**
@@ -379,9 +381,9 @@ function actedOnBy(scan: CueScan, j: number): boolean {
  */
 export function onlyRecommends(scan: CueScan): boolean {
   const words = scan.words;
-  let should = -1;
-  for (let i = 0; i < words.count; i++) if (words.inSet(i, RECOMMENDING)) should = i;
-  if (should < 0) return false;
+  let recommends = false;
+  for (let i = 0; i < words.count && !recommends; i++) recommends = words.inSet(i, RECOMMENDING);
+  if (!recommends) return false;
   for (let j = 0; j < scan.count; j++) {
     const cls = scan.cls[j];
     if (cls === CAUSAL_LINK && !SOFT_LINKS[scan.phrase[j]]) return false;
