@@ -294,8 +294,7 @@ export function rewordAsAssociation(sentence: string, cueStart?: number): Senten
   const { tokens, info } = site;
   const start = tokens[site.from].start;
   // After a perfect's auxiliary the copula is "been": "has eroded" → "has been associated with".
-  const perfect = site.tense !== 'present' && site.from > 0 && PERFECT_AUXILIARIES.has(tokens[site.from - 1].lower);
-  const associated = [perfect ? 'been' : copula(site), ...site.adverbs.map((a) => a.toLowerCase()), 'associated with'].join(' ');
+  const associated = [isPerfect(site) ? 'been' : copula(site), ...site.adverbs.map((a) => a.toLowerCase()), 'associated with'].join(' ');
   const verbEnd = tokens[site.after - 1].end;
   const particle = tokens[site.after]?.lower;
   if (particle === 'down' || particle === 'up') {
@@ -454,8 +453,17 @@ function hedgeEssential(tokens: Token[], cueStart?: number): SentenceEdit | unde
   if (i < 1 || !ESSENTIAL_WORDS.has(tokens[i].lower)) return undefined;
   const copula = tokens[i - 1].lower;
   if (copula !== 'is' && copula !== 'are' && copula !== 'was' && copula !== 'were') return undefined;
-  const newText = copula === 'was' || copula === 'were' ? 'may have been' : 'may be';
-  return { start: tokens[i - 1].start, end: tokens[i - 1].end, newText };
+  return { start: tokens[i - 1].start, end: tokens[i - 1].end, newText: hedgedCopula(copula) };
+}
+
+/** The hedge for a copula: "is/are" → "may be", "was/were" → "may have been". */
+function hedgedCopula(copula: string): string {
+  return copula === 'was' || copula === 'were' ? 'may have been' : 'may be';
+}
+
+/** A past form after "has", "have" or "had": "has eroded", "have reduced". */
+function isPerfect(site: VerbSite): boolean {
+  return site.tense !== 'present' && site.from > 0 && PERFECT_AUXILIARIES.has(site.tokens[site.from - 1].lower);
 }
 
 /** Hedges a causal verb with "may" ("reduces" → "may reduce", "reduced" → "may have reduced"). */
@@ -464,8 +472,7 @@ export function hedgeWithMay(sentence: string, cueStart?: number): SentenceEdit 
   if (passive) {
     // "were caused by" → "may have been caused by"; "is driven by" → "may be driven by".
     const { tokens, copula } = passive;
-    const be = tokens[copula].lower === 'was' || tokens[copula].lower === 'were' ? 'may have been' : 'may be';
-    return { start: tokens[copula].start, end: tokens[copula].end, newText: be };
+    return { start: tokens[copula].start, end: tokens[copula].end, newText: hedgedCopula(tokens[copula].lower) };
   }
   const tokens = tokenise(sentence);
   const essential = hedgeEssential(tokens, cueStart);
@@ -486,8 +493,7 @@ export function hedgeWithMay(sentence: string, cueStart?: number): SentenceEdit 
   const info = site.info;
   // A perfect ("has improved", "have reduced") takes its auxiliary into the hedge: "may have improved",
   // not "has may have improved".
-  const auxiliary = site.tense !== 'present' && site.from > 0 && PERFECT_AUXILIARIES.has(tokens[site.from - 1].lower);
-  const start = tokens[auxiliary ? site.from - 1 : site.from].start;
+  const start = tokens[isPerfect(site) ? site.from - 1 : site.from].start;
   const adverbs = site.adverbs.map((a) => a.toLowerCase());
   const verbText = site.tense === 'present' ? info.lemma : `have ${PARTICIPLES[tokens[index].lower] ?? tokens[index].lower}`;
   return { start, end: tokens[index].end, newText: ['may', ...adverbs, verbText].join(' ') };
